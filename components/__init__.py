@@ -1,0 +1,1 @@
+"""softmax-lab components: the math, the session state and one file per view."""

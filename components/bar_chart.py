@@ -1,0 +1,65 @@
+"""One bar chart of K outputs on a fixed 0..1 axis, shared by the softmax and sigmoid views.
+
+Each bar is labelled with its value, hovering shows z_j and a_j, and the title
+carries the total. The browser rewrites ``source.data`` and the title on every
+input change; nothing here is synced back to the server (``syncable=False``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bokeh.models import ColumnDataSource, HoverTool, LabelSet, Range1d
+from bokeh.plotting import figure
+
+# The browser's version of bar_data(): ``names`` holds a name for every possible output.
+BAR_DATA_JS = """
+function barData(z, y, names) {
+  return {name: names.slice(0, z.length), z: z.slice(), value: y.slice(), label: y.map((v) => v.toFixed(3))};
+}
+"""
+
+SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def output_names(symbol: str, count: int) -> list[str]:
+    """Bar names as in the book: a₁, a₂, ... (or σ₁, σ₂, ...)."""
+    return [f"{symbol}{str(j + 1).translate(SUBSCRIPT_DIGITS)}" for j in range(count)]
+
+
+def bar_data(z: Sequence[float], values: Sequence[float], symbol: str) -> dict[str, list]:
+    """The columns of one chart's source, computed in Python for the first render."""
+    return {
+        "name": output_names(symbol, len(z)),
+        "z": [float(v) for v in z],
+        "value": [float(v) for v in values],
+        "label": [f"{v:.3f}" for v in values],
+    }
+
+
+def bar_chart(
+    data: dict[str, list], *, title: str, color: str, hatch: str | None, css_class: str
+) -> tuple[figure, ColumnDataSource]:
+    """A bar chart of one set of outputs; returns the figure and its data source."""
+    source = ColumnDataSource(data=data, syncable=False)
+    chart = figure(
+        x_range=data["name"], y_range=Range1d(0, 1.1), height=300, title=title,
+        toolbar_location=None, tools="", sizing_mode="stretch_width",
+        css_classes=[css_class], min_width=280,
+    )
+    chart.title.syncable = False
+    chart.x_range.syncable = False
+    chart.vbar(
+        x="name", top="value", width=0.7, source=source, fill_color=color,
+        line_color="#222222", hatch_pattern=hatch, hatch_color="#ffffff", hatch_alpha=0.6,
+    )
+    chart.add_layout(LabelSet(
+        x="name", y="value", text="label", source=source, text_align="center",
+        y_offset=4, text_font_size="12px", text_color="#222222",
+    ))
+    chart.add_tools(HoverTool(tooltips=[("output", "@name"), ("z", "@z{0.00}"), ("value", "@value{0.0000}")]))
+    chart.yaxis.ticker = [0, 0.25, 0.5, 0.75, 1]
+    chart.xgrid.grid_line_color = None
+    chart.xaxis.major_label_text_font_size = "14px"
+    chart.title.text_font_size = "14px"
+    return chart, source

@@ -1,0 +1,30 @@
+"""Bokeh CustomJS callbacks that carry the browser twin of the math.
+
+``static/softmax_math.js`` is inlined into each callback instead of being
+served from a route: the same callback then works in a served session, in a
+notebook and in the static export, with no request and no CDN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bokeh.models import CustomJS
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+MATH_JS_SOURCE = (STATIC_DIR / "softmax_math.js").read_text(encoding="utf-8")
+
+# Reads the current inputs from the controls; every view's callback starts here.
+READ_INPUTS_JS = """
+const z = z_sliders.filter((s) => s.visible).map((s) => s.value);
+const tau = 10 ** log_tau_slider.value;
+"""
+
+
+def math_callback(code: str, **args: Any) -> CustomJS:
+    """A CustomJS whose body sees ``SoftmaxMath``, ``z`` and ``tau`` before ``code``.
+
+    ``args`` must include ``z_sliders`` and ``log_tau_slider`` (see Controls.js_args).
+    """
+    return CustomJS(code=MATH_JS_SOURCE + READ_INPUTS_JS + code, args=args, module=False)

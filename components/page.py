@@ -1,0 +1,70 @@
+"""The whole demo for one session: controls, both charts, the readout and the equations.
+
+The page is one Bokeh layout so that the served app and the static export show
+exactly the same models; Panel wraps it for serving and notebooks.
+"""
+
+from __future__ import annotations
+
+import panel as pn
+from bokeh.layouts import column, row
+from bokeh.models import Div, InlineStyleSheet, LayoutDOM
+
+from components.browser_js import STATIC_DIR
+from components.controls import Controls
+from components.equations import Equations
+from components.readout_table import ReadoutTable
+from components.sigmoid_panel import SigmoidPanel
+from components.softmax_chart import SoftmaxChart
+from components.state import SoftmaxState
+
+TITLE = "softmax-lab: the softmax function, live"
+APP_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8")
+
+INTRO = (
+    f"<h1>{TITLE}</h1><p class='lead'>Move the sliders to set the weighted inputs "
+    "z<sup>L</sup><sub>j</sub> of an output layer, as in chapter 3 of Michael Nielsen's "
+    "<i>Neural Networks and Deep Learning</i>. Raise z<sup>L</sup><sub>4</sub>: a<sup>L</sup>"
+    "<sub>4</sub> grows and every other output shrinks, by exactly as much in total, because the "
+    "softmax outputs always sum to 1. The temperature τ divides every input: small τ sharpens "
+    "the outputs towards the largest z, large τ flattens them towards uniform.</p>"
+)
+
+
+class SoftmaxLab(pn.viewable.Viewer):
+    """One session's demo: builds every view once around a SoftmaxState."""
+
+    def __init__(self, state: SoftmaxState | None = None, **params) -> None:
+        super().__init__(**params)
+        self.state = state if state is not None else SoftmaxState()
+        self.controls = Controls(self.state)
+        self.softmax_chart = SoftmaxChart(self.controls)
+        self.sigmoid_panel = SigmoidPanel(self.controls)
+        self.readout = ReadoutTable(self.controls)
+        self.equations = Equations()
+        self.model = self._layout()
+
+    def _layout(self) -> LayoutDOM:
+        stylesheet = InlineStyleSheet(css=APP_CSS)
+        for div in self.model_divs():
+            div.stylesheets = [*div.stylesheets, stylesheet]
+        intro = Div(text=INTRO, sizing_mode="stretch_width", stylesheets=[stylesheet])
+        left = column(
+            self.controls.model, self.equations.model, self.readout.model,
+            width=420, css_classes=["left-column"],
+        )
+        charts = row(
+            self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width",
+        )
+        body = row(left, charts, sizing_mode="stretch_width")
+        return column(intro, body, sizing_mode="stretch_width", css_classes=["softmax-lab"])
+
+    def model_divs(self) -> list[Div]:
+        """Every Div of the views, to share one stylesheet among them."""
+        return [
+            self.controls.notice, self.equations.model, self.readout.model,
+            *[m for m in self.sigmoid_panel.model.children if isinstance(m, Div)],
+        ]
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

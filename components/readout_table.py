@@ -1,0 +1,67 @@
+"""Every number of the charts as text: z_j, a_j and sigma(z_j) with both totals.
+
+Readable without the canvas (screen readers, copy and paste, tests), and the
+place where a student checks that the softmax column always sums to 1.000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import panel as pn
+from bokeh.models import Div
+
+from components.browser_js import math_callback
+from components.controls import Controls, z_label
+
+HEADER = (
+    "<table class='readout'><caption>Outputs for the current inputs</caption>"
+    "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
+    "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
+)
+
+
+def readout_html(z: Sequence[float], a: Sequence[float], s: Sequence[float]) -> str:
+    """The table for the first render; UPDATE_JS writes the same markup in the browser."""
+    rows = "".join(
+        f"<tr><th scope='row'>{z_label(j)}</th><td>{zj:.2f}</td>"
+        f"<td class='a'>{aj:.3f}</td><td class='s'>{sj:.3f}</td></tr>"
+        for j, (zj, aj, sj) in enumerate(zip(z, a, s, strict=True))
+    )
+    totals = (
+        f"<tr class='total'><th scope='row'>total</th><td></td>"
+        f"<td class='a-total'>{sum(a):.3f}</td><td class='s-total'>{sum(s):.3f}</td></tr>"
+    )
+    return f"{HEADER}{rows}</tbody><tfoot>{totals}</tfoot></table>"
+
+
+UPDATE_JS = """
+const a = SoftmaxMath.softmax(z, tau);
+const s = SoftmaxMath.sigmoid(z);
+const rows = z.map((zj, j) =>
+  `<tr><th scope='row'>${labels[j]}</th><td>${zj.toFixed(2)}</td>` +
+  `<td class='a'>${a[j].toFixed(3)}</td><td class='s'>${s[j].toFixed(3)}</td></tr>`).join("");
+const totals = `<tr class='total'><th scope='row'>total</th><td></td>` +
+  `<td class='a-total'>${SoftmaxMath.sum(a).toFixed(3)}</td>` +
+  `<td class='s-total'>${SoftmaxMath.sum(s).toFixed(3)}</td></tr>`;
+table.text = `${header}${rows}</tbody><tfoot>${totals}</tfoot></table>`;
+"""
+
+
+class ReadoutTable(pn.viewable.Viewer):
+    """A live HTML table of the inputs and both sets of outputs."""
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        self.model = Div(
+            text=readout_html(state.z, state.softmax_outputs, state.sigmoid_outputs),
+            syncable=False, css_classes=["readout-table"], sizing_mode="stretch_width",
+        )
+        controls.on_input(math_callback(
+            UPDATE_JS, **controls.js_args, table=self.model, header=HEADER,
+            labels=[z_label(j) for j in range(10)],
+        ))
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

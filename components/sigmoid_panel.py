@@ -1,0 +1,58 @@
+"""The chapter's first exercise, shown: a sigmoid layer's outputs do not sum to 1."""
+
+from __future__ import annotations
+
+import panel as pn
+from bokeh.layouts import column
+from bokeh.models import Div
+
+from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, output_names
+from components.browser_js import math_callback
+from components.controls import Controls
+from components.softmax_chart import MAX_OUTPUTS
+
+SIGMOID_COLOR = "#E69F00"  # Okabe-Ito orange, plus a hatch: told apart by more than colour
+
+
+def sigmoid_title(total: float) -> str:
+    verdict = "= 1 only by coincidence" if f"{total:.3f}" == "1.000" else "≠ 1"
+    return f"Sigmoid outputs σ(zᴸⱼ) · total {total:.3f} {verdict}"
+
+
+UPDATE_JS = BAR_DATA_JS + """
+const s = SoftmaxMath.sigmoid(z);
+source.data = barData(z, s, names);
+const total = SoftmaxMath.sum(s).toFixed(3);
+const verdict = total === "1.000" ? "= 1 only by coincidence" : "≠ 1";
+chart.title.text = `Sigmoid outputs σ(zᴸⱼ) · total ${total} ${verdict}`;
+"""
+
+EXPLANATION = (
+    "<p>The same inputs through a <b>sigmoid</b> layer, σ(z) = 1/(1+e<sup>−z</sup>): each output "
+    "depends on its own z<sub>j</sub> only, so the outputs do not add up to 1 and are not a "
+    "probability distribution. Temperature does not enter here.</p>"
+)
+
+
+class SigmoidPanel(pn.viewable.Viewer):
+    """Bars of sigma(z_j) for the same inputs, with their (not 1) total."""
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        outputs = state.sigmoid_outputs
+        self.chart, self.source = bar_chart(
+            bar_data(state.z, outputs, "σ"), title=sigmoid_title(outputs.sum()),
+            color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
+        )
+        controls.on_input(math_callback(
+            UPDATE_JS, **controls.js_args, source=self.source, chart=self.chart,
+            names=output_names("σ", MAX_OUTPUTS),
+        ))
+        self.model = column(
+            self.chart, Div(text=EXPLANATION, css_classes=["explanation"], sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

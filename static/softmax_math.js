@@ -1,0 +1,89 @@
+// The browser twin of components/softmax_math.py: same functions, same stable
+// formulas (shift by the max before exp), so both sides agree to ~1e-15.
+// Plain script on purpose: it is inlined into Bokeh CustomJS callbacks and into
+// the static export, and defines exactly one name, SoftmaxMath.
+const SoftmaxMath = (() => {
+  "use strict";
+
+  const LIMIT = 1e300; // beyond this every softmax is already one-hot
+
+  function checkVector(z) {
+    if (!Array.isArray(z) && !ArrayBuffer.isView(z)) throw new TypeError("expected an array of numbers");
+    if (z.length === 0) throw new RangeError("expected a non-empty vector");
+    for (const v of z) if (!Number.isFinite(v)) throw new RangeError("weighted inputs must be finite numbers");
+    return Array.from(z, Number);
+  }
+
+  function checkTau(tau) {
+    if (!(Number.isFinite(tau) && tau > 0)) throw new RangeError("temperature tau must be a positive finite number");
+    return tau;
+  }
+
+  function scaled(z, tau) {
+    const t = checkTau(tau);
+    return checkVector(z).map((v) => Math.min(LIMIT, Math.max(-LIMIT, v / t)));
+  }
+
+  function logSoftmax(z, tau = 1) {
+    const s = scaled(z, tau);
+    const peak = Math.max(...s);
+    const shifted = s.map((v) => v - peak);
+    const logNorm = Math.log(shifted.reduce((acc, v) => acc + Math.exp(v), 0));
+    return shifted.map((v) => v - logNorm);
+  }
+
+  function softmax(z, tau = 1) {
+    const s = scaled(z, tau);
+    const peak = Math.max(...s);
+    const weights = s.map((v) => Math.exp(v - peak));
+    const total = weights.reduce((acc, v) => acc + v, 0);
+    return weights.map((w) => w / total);
+  }
+
+  function sigmoid(z) {
+    return checkVector(z).map((v) => {
+      const e = Math.exp(-Math.abs(v));
+      return v >= 0 ? 1 / (1 + e) : e / (1 + e);
+    });
+  }
+
+  function logsumexp(z, tau = 1) {
+    const s = scaled(z, tau);
+    const peak = Math.max(...s);
+    return peak + Math.log(s.reduce((acc, v) => acc + Math.exp(v - peak), 0));
+  }
+
+  function jacobian(z, tau = 1) {
+    const a = softmax(z, tau);
+    return a.map((aj, j) => a.map((ak, k) => (aj * ((j === k ? 1 : 0) - ak)) / tau));
+  }
+
+  function inverseSoftmax(a, shift = 0) {
+    const p = checkVector(a);
+    if (p.some((v) => v <= 0)) throw new RangeError("every target probability must be greater than 0");
+    const total = p.reduce((acc, v) => acc + v, 0);
+    return p.map((v) => Math.log(v / total) + shift);
+  }
+
+  function entropy(z, tau = 1) {
+    const logA = logSoftmax(z, tau);
+    return Math.max(0, -logA.reduce((acc, la) => acc + Math.exp(la) * la, 0));
+  }
+
+  function crossEntropy(z, trueClass, tau = 1) {
+    return -logSoftmax(z, tau)[trueClass];
+  }
+
+  function freeEnergy(z, tau = 1) {
+    return -checkTau(tau) * logsumexp(z, tau);
+  }
+
+  function sum(values) {
+    return values.reduce((acc, v) => acc + v, 0);
+  }
+
+  return Object.freeze({
+    softmax, logSoftmax, sigmoid, logsumexp, jacobian, inverseSoftmax,
+    entropy, crossEntropy, partitionFunctionLog: logsumexp, freeEnergy, sum,
+  });
+})();
