@@ -13,11 +13,18 @@ from typing import Any
 
 import panel as pn
 from bokeh.layouts import column, row
-from bokeh.models import Button, LayoutDOM, CustomJS, CustomJSTickFormatter, Div, Slider, Spinner
+from bokeh.models import (
+    Button,
+    CustomJS,
+    CustomJSTickFormatter,
+    Div,
+    LayoutDOM,
+    Slider,
+    TextInput,
+)
 
 from components.state import (
     BOOK_Z,
-    TAU_DEFAULT,
     TAU_MAX,
     TAU_MIN,
     Z_MAX,
@@ -35,44 +42,40 @@ def z_label(index: int) -> str:
     return f"zᴸ{str(index + 1).translate(SUBSCRIPTS)}"
 
 
-# Typed value -> slider: refuse what is not a number, clamp what is out of range,
-# and say so in the notice instead of failing silently.
-TYPED_Z_JS = """
-const value = cb_obj.value;
-if (value === null || !Number.isFinite(value)) {
-  notice.text = `${name}: please type a number from ${low} to ${high}; kept ${slider.value}.`;
-  cb_obj.value = slider.value;
-  return;
+# Typed text -> slider. Refuses what is not a number, clamps what is out of range
+# and says so in the notice. Rewriting the box runs this callback again (BokehJS
+# may run it after this one returns), so a call that changes nothing returns early
+# and cannot clear the notice just written.
+TYPED_VALUE_JS = """
+const text = String(cb_obj.value ?? "").trim().replace(",", ".");
+const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
+const number = text === "" ? NaN : Number(text);
+let message = "";
+let accepted = number;
+if (!Number.isFinite(number) || (log_scale && number <= 0)) {
+  const what = log_scale ? "a positive number" : "a number";
+  message = `${name}: "${text}" is not ${what}, so ${shown} is kept (type ${low} to ${high}).`;
+  accepted = shown;
+} else if (number < low || number > high) {
+  accepted = Math.min(high, Math.max(low, number));
+  message = `${name}: ${number} is outside ${low} to ${high}, so ${accepted} is used.`;
 }
-const clamped = Math.min(high, Math.max(low, value));
-if (clamped !== value) {
-  notice.text = `${name}: ${value} is outside ${low} to ${high}, so ${clamped} is used.`;
-  cb_obj.value = clamped;
-} else {
-  notice.text = "";
-}
-if (slider.value !== clamped) slider.value = clamped;
+accepted += 0;  // -0 -> 0
+if (accepted === shown && message === "") return;
+if (cb_obj.value !== String(accepted)) cb_obj.value = String(accepted);
+notice.text = message;
+if (accepted !== shown) slider.value = log_scale ? Math.log10(accepted) : accepted;
 """
 
-TYPED_TAU_JS = """
-const value = cb_obj.value;
-const shown = () => Number((10 ** slider.value).toPrecision(3));
-if (value === null || !Number.isFinite(value) || value <= 0) {
-  notice.text = `τ: please type a positive number from ${low} to ${high}; kept ${shown()}.`;
-  cb_obj.value = shown();
-  return;
-}
-const clamped = Math.min(high, Math.max(low, value));
-if (clamped !== value) {
-  notice.text = `τ: ${value} is outside ${low} to ${high}, so ${clamped} is used.`;
-  cb_obj.value = clamped;
-} else {
+# Slider -> its typed box, rounded as the slider shows it. A slider moved by hand
+# makes any earlier notice stale, so it is cleared.
+SLIDER_TO_BOX_JS = """
+const shown = String(Number(log_scale ? (10 ** cb_obj.value).toPrecision(3) : cb_obj.value.toFixed(2)));
+if (box.value !== shown) {
+  box.value = shown;
   notice.text = "";
 }
-if (shown() !== clamped) slider.value = Math.log10(clamped);
 """
-
-TAU_SLIDER_TO_INPUT_JS = "tau_input.value = Number((10 ** cb_obj.value).toPrecision(3));"
 
 RESET_JS = """
 z_sliders.forEach((s, j) => { s.value = book_z[j]; });
@@ -87,21 +90,15 @@ class Controls(pn.viewable.Viewer):
     def __init__(self, state: SoftmaxState, **params: Any) -> None:
         super().__init__(**params)
         self.state = state
+        # render_as_text: the notice quotes what the user typed, never as HTML.
         self.notice = Div(
             text="", css_classes=["notice"], syncable=False, sizing_mode="stretch_width",
-            html_attributes={"role": "status", "aria-live": "polite"},
+            render_as_text=True, html_attributes={"role": "status", "aria-live": "polite"},
         )
         self.z_sliders = [
             Slider(
                 start=Z_MIN, end=Z_MAX, step=Z_STEP, value=value, title=z_label(j),
                 sizing_mode="stretch_width", css_classes=[f"z-slider-{j + 1}"],
-            )
-            for j, value in enumerate(state.z)
-        ]
-        self.z_inputs = [
-            Spinner(
-                low=Z_MIN, high=Z_MAX, step=Z_STEP, value=value, width=90, syncable=False,
-                title=f"type {z_label(j)}", css_classes=[f"z-input-{j + 1}"],
             )
             for j, value in enumerate(state.z)
         ]
@@ -111,14 +108,17 @@ class Controls(pn.viewable.Viewer):
             format=CustomJSTickFormatter(code="return (10 ** tick).toPrecision(3);"),
             sizing_mode="stretch_width", css_classes=["tau-slider"],
         )
-        self.tau_input = Spinner(
-            low=TAU_MIN, high=TAU_MAX, step=0.05, value=state.tau, width=90, syncable=False,
-            title="type τ", css_classes=["tau-input"],
+        self.z_boxes = [
+            self._typed_box(slider, z_label(j), Z_MIN, Z_MAX, f"z-input-{j + 1}")
+            for j, slider in enumerate(self.z_sliders)
+        ]
+        self.tau_box = self._typed_box(
+            self.log_tau_slider, "τ", TAU_MIN, TAU_MAX, "tau-input", log_scale=True
         )
-        self.reset_button = Button(
-            label="Reset to the book's values", button_type="default", css_classes=["reset"],
-        )
-        self._link_in_browser()
+        self.reset_button = Button(label="Reset to the book's values", css_classes=["reset"])
+        self.reset_button.js_on_event("button_click", CustomJS(code=RESET_JS, args={
+            **self.js_args, "book_z": list(BOOK_Z), "notice": self.notice,
+        }))
         self._mirror_into_state()
         self.model = self._layout()
 
@@ -132,22 +132,25 @@ class Controls(pn.viewable.Viewer):
         for slider in [*self.z_sliders, self.log_tau_slider]:
             slider.js_on_change("value", callback)
 
-    def _link_in_browser(self) -> None:
-        for j, (slider, typed) in enumerate(zip(self.z_sliders, self.z_inputs, strict=True)):
-            slider.js_link("value", typed, "value")
-            typed.js_on_change("value", CustomJS(code=TYPED_Z_JS, args={
-                "slider": slider, "notice": self.notice, "name": z_label(j),
-                "low": Z_MIN, "high": Z_MAX,
-            }))
-        self.log_tau_slider.js_on_change(
-            "value", CustomJS(code=TAU_SLIDER_TO_INPUT_JS, args={"tau_input": self.tau_input})
+    def _typed_box(
+        self, slider: Slider, name: str, low: float, high: float, css_class: str,
+        log_scale: bool = False,
+    ) -> TextInput:
+        """A text box that shows the slider's value and sets it from typed numbers."""
+        shown = 10**slider.value if log_scale else slider.value
+        box = TextInput(
+            value=f"{shown:.3g}" if log_scale else f"{shown:g}", width=80, syncable=False,
+            title=f"{name} =", css_classes=[css_class],
         )
-        self.tau_input.js_on_change("value", CustomJS(code=TYPED_TAU_JS, args={
-            "slider": self.log_tau_slider, "notice": self.notice, "low": TAU_MIN, "high": TAU_MAX,
+        common = {"log_scale": log_scale}
+        slider.js_on_change("value", CustomJS(
+            code=SLIDER_TO_BOX_JS, args={**common, "box": box, "notice": self.notice}
+        ))
+        box.js_on_change("value", CustomJS(code=TYPED_VALUE_JS, args={
+            **common, "slider": slider, "notice": self.notice, "name": name,
+            "low": low, "high": high,
         }))
-        self.reset_button.js_on_event("button_click", CustomJS(code=RESET_JS, args={
-            **self.js_args, "book_z": list(BOOK_Z), "notice": self.notice,
-        }))
+        return box
 
     def _mirror_into_state(self) -> None:
         """Browser -> state on every synced change; state -> browser when Python sets it."""
@@ -168,13 +171,13 @@ class Controls(pn.viewable.Viewer):
 
     def _layout(self) -> LayoutDOM:
         """The Bokeh layout of the controls (shared by the served page and the export)."""
-        z_rows = [
-            row(slider, typed, sizing_mode="stretch_width")
-            for slider, typed in zip(self.z_sliders, self.z_inputs, strict=True)
+        slider_rows = [
+            row(slider, box, sizing_mode="stretch_width")
+            for slider, box in zip([*self.z_sliders, self.log_tau_slider],
+                                   [*self.z_boxes, self.tau_box], strict=True)
         ]
-        tau_row = row(self.log_tau_slider, self.tau_input, sizing_mode="stretch_width")
         return column(
-            *z_rows, tau_row, self.reset_button, self.notice,
+            *slider_rows, self.reset_button, self.notice,
             sizing_mode="stretch_width", css_classes=["controls"],
         )
 
