@@ -41,9 +41,10 @@ def bar_chart(
     data: dict[str, list], *, title: str, color: str, hatch: str | None, css_class: str
 ) -> tuple[figure, ColumnDataSource]:
     """A bar chart of one set of outputs; returns the figure and its data source."""
-    source = ColumnDataSource(data=data, syncable=False)
+    # Names let tests (and notebooks) find what the canvas draws: "<css_class>-bars".
+    source = ColumnDataSource(data=data, syncable=False, name=f"{css_class}-bars")
     chart = figure(
-        x_range=data["name"], y_range=Range1d(0, 1.1), height=300, title=title,
+        name=css_class, x_range=data["name"], y_range=Range1d(0, 1.1), height=300, title=title,
         toolbar_location=None, tools="", sizing_mode="stretch_width",
         css_classes=[css_class], min_width=280,
     )

@@ -71,7 +71,11 @@ def logsumexp(z: ArrayLike, tau: float = 1.0) -> float:
 def jacobian(z: ArrayLike, tau: float = 1.0) -> FloatArray:
     """J[j, k] = da_j/dz_k = a_j (delta_jk - a_k) / tau."""
     a = softmax(z, tau)
-    return (np.diag(a) - np.outer(a, a)) / _check_tau(tau)
+    jac = -np.outer(a, a)
+    # Diagonal a_j (1 - a_j) as a_j * sum_{k != j} a_k: 1 - a_j cancels when a_j is near 1.
+    others = (1.0 - np.eye(a.size)) @ a
+    np.fill_diagonal(jac, a * others)
+    return jac / _check_tau(tau)
 
 
 def inverse_softmax(a: ArrayLike, shift: float = 0.0) -> FloatArray:

@@ -55,7 +55,9 @@ const SoftmaxMath = (() => {
 
   function jacobian(z, tau = 1) {
     const a = softmax(z, tau);
-    return a.map((aj, j) => a.map((ak, k) => (aj * ((j === k ? 1 : 0) - ak)) / tau));
+    // Diagonal a_j (1 - a_j) as a_j * sum of the others: 1 - a_j cancels when a_j is near 1.
+    const others = (j) => a.reduce((acc, ak, k) => (k === j ? acc : acc + ak), 0);
+    return a.map((aj, j) => a.map((ak, k) => (j === k ? aj * others(j) : -aj * ak) / tau));
   }
 
   function inverseSoftmax(a, shift = 0) {

@@ -1,0 +1,52 @@
+"""Reading the app as a user sees it: text on the page, and what the charts draw."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+READY = ".readout-table table.readout"
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    page.locator(READY).wait_for()
+    page.locator(".z-slider-1 .noUi-handle").wait_for()
+
+
+def readout(page: Page) -> dict[str, list[float] | float]:
+    """The numbers of the readout table, as printed."""
+    table = page.locator(READY)
+    rows = table.locator("tbody tr")
+    cells = [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())]
+    return {
+        "z": [float(c[0]) for c in cells],
+        "a": [float(c[1]) for c in cells],
+        "sigma": [float(c[2]) for c in cells],
+        "a_total": float(table.locator("td.a-total").inner_text()),
+        "sigma_total": float(table.locator("td.s-total").inner_text()),
+    }
+
+
+def notice(page: Page) -> str:
+    return page.locator(".notice .bk-clearfix").inner_text()
+
+
+def chart(page: Page, name: str) -> dict:
+    """What a chart draws: its title and its bars' values and labels (from BokehJS)."""
+    return page.evaluate(
+        """(name) => {
+            const doc = Bokeh.documents[0];
+            const fig = doc.get_model_by_name(name);
+            const data = doc.get_model_by_name(name + "-bars").data;
+            return {title: fig.title.text, values: Array.from(data.value), labels: Array.from(data.label)};
+        }""",
+        name,
+    )
+
+
+def press_on_slider(page: Page, css_class: str, key: str, times: int) -> None:
+    """Focus a slider's handle and press a key, as a keyboard user does."""
+    handle = page.locator(f".{css_class} .noUi-handle")
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)

@@ -1,0 +1,72 @@
+"""The session's Python state follows what the user does in the browser.
+
+The server runs in this process (Panel's threaded server) so that the test can
+read each session's SoftmaxState: the browser computes, Python stays the reference.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import panel as pn
+import pytest
+from playwright.sync_api import expect
+
+from components.page import SoftmaxLab
+from tests.browser.conftest import free_port, wait_for_http
+from tests.browser.screen import open_app, press_on_slider, readout
+
+
+def wait_until(condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def in_process_app():
+    labs: list[SoftmaxLab] = []
+
+    def create_app():
+        lab = SoftmaxLab()
+        labs.append(lab)
+        return lab
+
+    port = free_port()
+    server = pn.serve({"app": create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
+                      start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
+    wait_for_http(f"http://127.0.0.1:{port}/liveness")
+    yield f"http://127.0.0.1:{port}/app", labs
+    server.stop()
+
+
+def test_python_state_follows_keys_typing_and_reset(page, in_process_app):
+    url, labs = in_process_app
+    open_app(page, url)
+    wait_until(lambda: len(labs) == 1)
+    state = labs[0].state
+    press_on_slider(page, "z-slider-2", "ArrowRight", 7)
+    box = page.locator(".tau-input input")
+    box.fill("3")
+    box.press("Enter")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("3.00")
+    shown = readout(page)
+    wait_until(lambda: np.isclose(state.tau, 3.0) and np.isclose(state.z[1], -0.3))
+    assert np.allclose(state.z, shown["z"])
+    assert [round(v, 3) for v in state.softmax_outputs] == shown["a"]
+    page.get_by_role("button", name="Reset to the book's values").click()
+    wait_until(lambda: state.z == [2.5, -1.0, 3.2, 0.5] and np.isclose(state.tau, 1.0))
+
+
+def test_python_changes_reach_the_browser(page, in_process_app):
+    url, labs = in_process_app
+    open_app(page, url)
+    wait_until(lambda: len(labs) == 1)
+    lab = labs[0]
+    doc = lab.controls.z_sliders[0].document
+    doc.add_next_tick_callback(lambda: lab.state.set_z(0, -4.0))
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-4")
+    assert readout(page)["z"][0] == -4.0

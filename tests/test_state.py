@@ -1,0 +1,54 @@
+"""Outside input becomes a safe value and a message, never an exception."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from components.state import BOOK_Z, TAU_MAX, TAU_MIN, Z_MAX, Z_MIN, SoftmaxState
+
+
+@pytest.mark.parametrize(("typed", "expected", "noticed"), [
+    ("1.5", 1.5, False), (2, 2.0, False), (-0.0, 0.0, False),
+    (12, Z_MAX, True), (-1e308, Z_MIN, True), ("1e308", Z_MAX, True),
+])
+def test_z_is_clamped_into_the_slider_range(typed, expected, noticed):
+    state = SoftmaxState()
+    state.set_z(3, typed)
+    assert state.z[3] == expected
+    assert math.copysign(1, state.z[3]) == 1 or expected < 0  # never a -0.0 on screen
+    assert bool(state.notices) == noticed
+
+
+@pytest.mark.parametrize("typed", ["abc", "", None, "nan", float("nan"), float("inf"), "-inf", True])
+def test_z_that_is_not_a_number_becomes_zero_with_a_notice(typed):
+    state = SoftmaxState()
+    state.set_z(0, typed)
+    assert state.z[0] == 0.0
+    assert "not a finite number" in state.notices[-1]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    (0.5, 0.5), ("2", 2.0), (1e-9, TAU_MIN), (1e308, TAU_MAX), (0, 1.0), (-3, 1.0), ("x", 1.0),
+])
+def test_tau_is_positive_and_clamped(typed, expected):
+    state = SoftmaxState()
+    state.set_tau(typed)
+    assert state.tau == expected
+
+
+def test_reset_returns_to_the_book_and_outputs_follow_state():
+    state = SoftmaxState()
+    state.set_z(3, 5)
+    state.set_tau(0.1)
+    assert state.softmax_outputs[3] > 0.5
+    state.reset()
+    assert state.z == list(BOOK_Z) and state.tau == 1.0 and state.notices == []
+    assert [round(v, 3) for v in state.softmax_outputs] == [0.315, 0.009, 0.633, 0.043]
+
+
+def test_two_states_do_not_share_their_lists():
+    first, second = SoftmaxState(), SoftmaxState()
+    first.set_z(0, -4)
+    assert second.z[0] == BOOK_Z[0]
