@@ -1,15 +1,17 @@
 """One bar chart of K outputs on a fixed 0..1 axis, shared by the softmax and sigmoid views.
 
-Each bar is labelled with its value, hovering shows z_j and a_j, and the title
-carries the total. The browser rewrites ``source.data`` and the title on every
-input change; nothing here is synced back to the server (``syncable=False``).
+Each bar is labelled with its value and hovering shows z_j and the output. The
+chart has no canvas title: the heading with the total is HTML (see chart_heading),
+because a changing canvas title re-lays out the plot on every frame. The browser
+rewrites ``source.data`` on every input change; nothing here is synced back to the
+server (``syncable=False``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bokeh.models import ColumnDataSource, HoverTool, LabelSet, Range1d
+from bokeh.models import ColumnDataSource, Div, HoverTool, LabelSet, Range1d
 from bokeh.plotting import figure
 
 # The browser's version of bar_data(): ``names`` holds a name for every possible output.
@@ -37,18 +39,23 @@ def bar_data(z: Sequence[float], values: Sequence[float], symbol: str) -> dict[s
     }
 
 
+def chart_heading(html: str, css_class: str) -> Div:
+    """The HTML heading above a chart; its callback rewrites it with setHtml."""
+    return Div(text=html, syncable=False, css_classes=["chart-heading", f"{css_class}-heading"],
+               sizing_mode="stretch_width", html_attributes={"aria-live": "off"})
+
+
 def bar_chart(
-    data: dict[str, list], *, title: str, color: str, hatch: str | None, css_class: str
+    data: dict[str, list], *, color: str, hatch: str | None, css_class: str
 ) -> tuple[figure, ColumnDataSource]:
     """A bar chart of one set of outputs; returns the figure and its data source."""
     # Names let tests (and notebooks) find what the canvas draws: "<css_class>-bars".
     source = ColumnDataSource(data=data, syncable=False, name=f"{css_class}-bars")
     chart = figure(
-        name=css_class, x_range=data["name"], y_range=Range1d(0, 1.1), height=300, title=title,
+        name=css_class, x_range=data["name"], y_range=Range1d(0, 1.1), height=300,
         toolbar_location=None, tools="", sizing_mode="stretch_width",
         css_classes=[css_class], min_width=280,
     )
-    chart.title.syncable = False
     chart.x_range.syncable = False
     chart.vbar(
         x="name", top="value", width=0.7, source=source, fill_color=color,
@@ -62,5 +69,4 @@ def bar_chart(
     chart.yaxis.ticker = [0, 0.25, 0.5, 0.75, 1]
     chart.xgrid.grid_line_color = None
     chart.xaxis.major_label_text_font_size = "14px"
-    chart.title.text_font_size = "14px"
     return chart, source

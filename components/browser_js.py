@@ -15,6 +15,19 @@ from bokeh.models import CustomJS
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 MATH_JS_SOURCE = (STATIC_DIR / "softmax_math.js").read_text(encoding="utf-8")
 
+# Writes a Div's HTML in place. Setting ``div.text`` re-renders the Div and
+# re-computes the layout of the whole page (about 6 ms a change, measured with
+# benchmarks/input_to_paint.py); writing the rendered element and updating the model
+# silently keeps one slider change within one frame.
+SET_HTML_JS = """
+function setHtml(div, html) {
+  const view = cb_context?.index?.find_one(div);
+  if (view == null || view.markup_el == null) { div.text = html; return; }
+  div.setv({text: html}, {silent: true});
+  if (view.markup_el.innerHTML !== html) view.markup_el.innerHTML = html;
+}
+"""
+
 # Reads the current inputs from the controls; every view's callback starts here.
 READ_INPUTS_JS = """
 const z = z_sliders.filter((s) => s.visible).map((s) => s.value);
@@ -23,8 +36,8 @@ const tau = 10 ** log_tau_slider.value;
 
 
 def math_callback(code: str, **args: Any) -> CustomJS:
-    """A CustomJS whose body sees ``SoftmaxMath``, ``z`` and ``tau`` before ``code``.
+    """A CustomJS whose body sees ``SoftmaxMath``, ``setHtml``, ``z`` and ``tau`` before ``code``.
 
     ``args`` must include ``z_sliders`` and ``log_tau_slider`` (see Controls.js_args).
     """
-    return CustomJS(code=MATH_JS_SOURCE + READ_INPUTS_JS + code, args=args, module=False)
+    return CustomJS(code=MATH_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code, args=args, module=False)

@@ -63,7 +63,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         """Every Div of the views, to share one stylesheet among them."""
         return [
             self.controls.notice, self.equations.model, self.readout.model,
-            *[m for m in self.sigmoid_panel.model.children if isinstance(m, Div)],
+            self.softmax_chart.heading, self.sigmoid_panel.heading, self.sigmoid_panel.explanation,
         ]
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -44,7 +44,7 @@ const rows = z.map((zj, j) =>
 const totals = `<tr class='total'><th scope='row'>total</th><td></td>` +
   `<td class='a-total'>${SoftmaxMath.sum(a).toFixed(3)}</td>` +
   `<td class='s-total'>${SoftmaxMath.sum(s).toFixed(3)}</td></tr>`;
-table.text = `${header}${rows}</tbody><tfoot>${totals}</tfoot></table>`;
+setHtml(table, `${header}${rows}</tbody><tfoot>${totals}</tfoot></table>`);
 """
 
 

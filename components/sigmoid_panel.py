@@ -6,7 +6,7 @@ import panel as pn
 from bokeh.layouts import column
 from bokeh.models import Div
 
-from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, output_names
+from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading, output_names
 from components.browser_js import math_callback
 from components.controls import Controls
 from components.softmax_chart import MAX_OUTPUTS
@@ -14,9 +14,12 @@ from components.softmax_chart import MAX_OUTPUTS
 SIGMOID_COLOR = "#E69F00"  # Okabe-Ito orange, plus a hatch: told apart by more than colour
 
 
-def sigmoid_title(total: float) -> str:
-    verdict = "= 1 only by coincidence" if f"{total:.3f}" == "1.000" else "≠ 1"
-    return f"Sigmoid outputs σ(zᴸⱼ) · total {total:.3f} {verdict}"
+def sigmoid_heading(total: float) -> str:
+    """Heading HTML; UPDATE_JS writes the same markup in the browser."""
+    shown = f"{total:.3f}"
+    verdict = "= 1 only by coincidence" if shown == "1.000" else "≠ 1"
+    return (f"<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>{shown}</b>"
+            f" <span class='verdict'>{verdict}</span></p>")
 
 
 UPDATE_JS = BAR_DATA_JS + """
@@ -24,7 +27,8 @@ const s = SoftmaxMath.sigmoid(z);
 source.data = barData(z, s, names);
 const total = SoftmaxMath.sum(s).toFixed(3);
 const verdict = total === "1.000" ? "= 1 only by coincidence" : "≠ 1";
-chart.title.text = `Sigmoid outputs σ(zᴸⱼ) · total ${total} ${verdict}`;
+setHtml(heading, `<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>` +
+  `${total}</b> <span class='verdict'>${verdict}</span></p>`);
 """
 
 EXPLANATION = (
@@ -41,18 +45,16 @@ class SigmoidPanel(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         outputs = state.sigmoid_outputs
+        self.heading = chart_heading(sigmoid_heading(outputs.sum()), "sigmoid-chart")
         self.chart, self.source = bar_chart(
-            bar_data(state.z, outputs, "σ"), title=sigmoid_title(outputs.sum()),
-            color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
+            bar_data(state.z, outputs, "σ"), color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
         )
         controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, source=self.source, chart=self.chart,
+            UPDATE_JS, **controls.js_args, source=self.source, heading=self.heading,
             names=output_names("σ", MAX_OUTPUTS),
         ))
-        self.model = column(
-            self.chart, Div(text=EXPLANATION, css_classes=["explanation"], sizing_mode="stretch_width"),
-            sizing_mode="stretch_width",
-        )
+        self.explanation = Div(text=EXPLANATION, css_classes=["explanation"], sizing_mode="stretch_width")
+        self.model = column(self.heading, self.chart, self.explanation, sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import panel as pn
+from bokeh.layouts import column
 
-from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, output_names
+from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading, output_names
 from components.browser_js import math_callback
 from components.controls import Controls
 
@@ -12,15 +13,17 @@ SOFTMAX_COLOR = "#0072B2"  # Okabe-Ito blue: safe for colour-blind readers
 MAX_OUTPUTS = 10
 
 
-def softmax_title(total: float, tau: float) -> str:
-    return f"Softmax outputs aᴸⱼ (τ = {tau:.3g}) · total {total:.3f}"
+def softmax_heading(total: float, tau: float) -> str:
+    """Heading HTML; UPDATE_JS writes the same markup in the browser."""
+    return (f"<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>{total:.3f}</b>"
+            f" · τ = <span class='tau'>{tau:.3g}</span></p>")
 
 
 UPDATE_JS = BAR_DATA_JS + """
 const a = SoftmaxMath.softmax(z, tau);
 source.data = barData(z, a, names);
-const total = SoftmaxMath.sum(a);
-chart.title.text = `Softmax outputs aᴸⱼ (τ = ${Number(tau.toPrecision(3))}) · total ${total.toFixed(3)}`;
+setHtml(heading, `<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>` +
+  `${SoftmaxMath.sum(a).toFixed(3)}</b> · τ = <span class='tau'>${Number(tau.toPrecision(3))}</span></p>`);
 """
 
 
@@ -31,15 +34,15 @@ class SoftmaxChart(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         outputs = state.softmax_outputs
+        self.heading = chart_heading(softmax_heading(outputs.sum(), state.tau), "softmax-chart")
         self.chart, self.source = bar_chart(
-            bar_data(state.z, outputs, "a"), title=softmax_title(outputs.sum(), state.tau),
-            color=SOFTMAX_COLOR, hatch=None, css_class="softmax-chart",
+            bar_data(state.z, outputs, "a"), color=SOFTMAX_COLOR, hatch=None, css_class="softmax-chart",
         )
         controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, source=self.source, chart=self.chart,
+            UPDATE_JS, **controls.js_args, source=self.source, heading=self.heading,
             names=output_names("a", MAX_OUTPUTS),
         ))
-        self.model = self.chart
+        self.model = column(self.heading, self.chart, sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

@@ -16,8 +16,8 @@ def test_first_render_shows_numpy_values():
     np.testing.assert_allclose(lab.softmax_chart.source.data["value"], sm.softmax(state.z, 0.5))
     np.testing.assert_allclose(lab.sigmoid_panel.source.data["value"], sm.sigmoid(state.z))
     assert lab.softmax_chart.source.data["label"] == [f"{v:.3f}" for v in sm.softmax(state.z, 0.5)]
-    assert "total 1.000" in lab.softmax_chart.chart.title.text
-    assert "≠ 1" in lab.sigmoid_panel.chart.title.text
+    assert "<b class='total'>1.000</b>" in lab.softmax_chart.heading.text
+    assert "≠ 1" in lab.sigmoid_panel.heading.text
     assert "<td class='a-total'>1.000</td>" in lab.readout.model.text
 
 

@@ -32,16 +32,15 @@ def notice(page: Page) -> str:
 
 
 def chart(page: Page, name: str) -> dict:
-    """What a chart draws: its title and its bars' values and labels (from BokehJS)."""
-    return page.evaluate(
+    """A chart's heading as shown, and what its canvas draws: bar values and labels (from BokehJS)."""
+    bars = page.evaluate(
         """(name) => {
-            const doc = Bokeh.documents[0];
-            const fig = doc.get_model_by_name(name);
-            const data = doc.get_model_by_name(name + "-bars").data;
-            return {title: fig.title.text, values: Array.from(data.value), labels: Array.from(data.label)};
+            const data = Bokeh.documents[0].get_model_by_name(name + "-bars").data;
+            return {values: Array.from(data.value), labels: Array.from(data.label)};
         }""",
         name,
     )
+    return {"title": page.locator(f".{name}-heading .bk-clearfix").inner_text(), **bars}
 
 
 def press_on_slider(page: Page, css_class: str, key: str, times: int) -> None:

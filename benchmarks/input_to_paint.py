@@ -1,0 +1,147 @@
+"""Input-to-paint of a slider change in Chromium: softmax-lab against a naive Panel app.
+
+For each real key press (and each pointer move of a mouse drag) on a z slider, the
+page records event.timeStamp and the time just after the next frame that follows the
+change of the softmax chart's data source (requestAnimationFrame, then a message
+task: the frame has been painted by then). Both apps run in this one process's run,
+served by `panel serve` on 127.0.0.1.
+
+    .venv/bin/python benchmarks/input_to_paint.py [--events 300]
+
+Prints a table and one JSON line. Not a test: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_http  # noqa: E402
+
+HOOK = """() => {
+  window.__latencies = [];
+  let started = null;
+  const mark = (e) => { started = e.timeStamp; };
+  document.addEventListener("keydown", mark, true);
+  document.addEventListener("pointermove", mark, true);
+  const source = Bokeh.documents[0].get_model_by_name("softmax-chart-bars");
+  source.change.connect(() => {
+    const t0 = started;
+    if (t0 === null) return;
+    started = null;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__latencies.push(performance.now() - t0);
+      channel.port2.postMessage(null);
+    });
+  });
+}"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def wait_for_sample(page: Page, count: int) -> bool:
+    try:
+        page.wait_for_function("(n) => window.__latencies.length > n", arg=count, timeout=5000)
+        return True
+    except Exception:
+        return False
+
+
+def measure_keys(page: Page, events: int) -> list[float]:
+    handle = page.locator(".z-slider-4 .noUi-handle")
+    handle.focus()
+    for i in range(events):
+        count = page.evaluate("window.__latencies.length")
+        handle.press("ArrowRight" if (i // 10) % 2 == 0 else "ArrowLeft")
+        wait_for_sample(page, count)
+    return page.evaluate("window.__latencies.splice(0)")
+
+
+def measure_drag(page: Page, events: int) -> list[float]:
+    handle = page.locator(".z-slider-4 .noUi-handle")
+    box = handle.bounding_box()
+    track = page.locator(".z-slider-4 .noUi-base").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    step = track["width"] / 100 * 1.5  # 1.5 slider steps per move: every move changes the value
+    page.mouse.move(x, y)
+    page.mouse.down()
+    direction = 1
+    for _ in range(events):
+        if not track["x"] + 10 < x + direction * step < track["x"] + track["width"] - 10:
+            direction = -direction
+        x += direction * step
+        count = page.evaluate("window.__latencies.length")
+        page.mouse.move(x, y)
+        wait_for_sample(page, count)
+    page.mouse.up()
+    return page.evaluate("window.__latencies.splice(0)")
+
+
+def serve(script: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panel", "serve", script, "--address", "127.0.0.1", "--port", str(port),
+         "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    wait_for_http(f"http://127.0.0.1:{port}/liveness", process=process)
+    return process, f"http://127.0.0.1:{port}/{Path(script).stem}"
+
+
+def summary(samples: list[float]) -> dict:
+    return {"n": len(samples), "p50_ms": round(statistics.median(samples), 2),
+            "p95_ms": round(percentile(samples, 95), 2), "max_ms": round(max(samples), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=300, help="key presses and pointer moves, each")
+    args = parser.parse_args()
+    results: dict[str, dict] = {}
+    servers = {"softmax-lab": serve("app.py"), "baseline": serve("benchmarks/baseline_app.py")}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, (_process, url) in servers.items():
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(url)
+                page.locator(".z-slider-4 .noUi-handle").wait_for()
+                page.wait_for_function("() => window.Bokeh && Bokeh.documents.length > 0")
+                page.evaluate(HOOK)
+                results[name] = {"keys": summary(measure_keys(page, args.events)),
+                                 "drag": summary(measure_drag(page, args.events))}
+                page.close()
+            browser.close()
+    finally:
+        for process, _url in servers.values():
+            process.terminate()
+            process.wait(timeout=10)
+    print(f"{'app':<12} {'input':<5} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, kinds in results.items():
+        for kind, stats in kinds.items():
+            print(f"{name:<12} {kind:<5} {stats['n']:>4} {stats['p50_ms']:>8} {stats['p95_ms']:>8} "
+                  f"{stats['max_ms']:>8}")
+    for kind in ("keys", "drag"):
+        ratio = results["baseline"][kind]["p95_ms"] / results["softmax-lab"][kind]["p95_ms"]
+        print(f"p95 speed-up over the baseline ({kind}): {ratio:.1f}x")
+    machine = {"machine": platform.machine(), "cpus": __import__("os").cpu_count(),
+               "python": platform.python_version()}
+    print(json.dumps({"benchmark": "input_to_paint", "machine": machine, "results": results}))
+
+
+if __name__ == "__main__":
+    main()
