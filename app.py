@@ -1,6 +1,6 @@
 """softmax-lab: compose the demo and serve it (or export it).
 
-    python app.py                 serve on http://127.0.0.1:5006 (PORT, ADDRESS override)
+    python app.py                 serve on http://127.0.0.1:5006 (see components/settings.py)
     panel serve app.py            the same app under Panel's own command line
 """
 
@@ -12,6 +12,7 @@ import sys
 import panel as pn
 
 from components.page import TITLE, SoftmaxLab
+from components.settings import ServerSettings, SettingsError
 
 
 def create_app() -> pn.viewable.Viewable:
@@ -19,16 +20,24 @@ def create_app() -> pn.viewable.Viewable:
     return SoftmaxLab()
 
 
-def serve(port: int, address: str) -> None:
+def serve(settings: ServerSettings) -> None:
+    """Serve the app the way the container and the README do."""
     pn.serve(
-        {"app": create_app}, port=port, address=address, show=False, title=TITLE,
-        liveness=True, allow_websocket_origin=[f"{address}:{port}", f"localhost:{port}"],
-        index="app",
+        {"app": create_app}, address=settings.address, port=settings.port, show=False, title=TITLE,
+        allow_websocket_origin=settings.websocket_origins, num_procs=settings.num_procs,
+        prefix=settings.prefix, unused_session_lifetime=settings.session_lifetime_ms,
+        check_unused_sessions=min(settings.session_lifetime_ms, 5000), liveness=True,
     )
 
 
 def main(argv: list[str]) -> int:
-    serve(int(os.environ.get("PORT", "5006")), os.environ.get("ADDRESS", "127.0.0.1"))
+    try:
+        settings = ServerSettings.from_env(os.environ)
+    except SettingsError as error:
+        print(f"softmax-lab: {error}", file=sys.stderr)
+        return 2
+    print(f"softmax-lab: serving http://{settings.address}:{settings.port}{settings.prefix}/app", flush=True)
+    serve(settings)
     return 0
 
 

@@ -1,0 +1,69 @@
+"""How the server runs, from environment variables: one place for `python app.py`,
+the container and the tests.
+
+    SOFTMAX_LAB_ADDRESS          interface to bind (default 127.0.0.1; 0.0.0.0 in the container)
+    SOFTMAX_LAB_PORT             port (default 5006)
+    SOFTMAX_LAB_ALLOWED_ORIGINS  comma-separated host[:port] pages allowed to open a session
+                                 (embedding by <script> or iframe); default: this server only
+    SOFTMAX_LAB_NUM_PROCS        worker processes sharing the port (default 1; 0 = one per core)
+    SOFTMAX_LAB_PREFIX           URL prefix behind a reverse proxy, e.g. /softmax (default none)
+    SOFTMAX_LAB_SESSION_LIFETIME_MS  how long an unused session is kept (default 15000)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+class SettingsError(ValueError):
+    """An environment variable that cannot be used; the message says which and why."""
+
+
+def _int(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} is outside {low}..{high}")
+    return value
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    address: str = "127.0.0.1"
+    port: int = 5006
+    allowed_origins: tuple[str, ...] = ()
+    num_procs: int = 1
+    prefix: str = ""
+    session_lifetime_ms: int = 15000
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> ServerSettings:
+        address = environ.get("SOFTMAX_LAB_ADDRESS", "").strip() or cls.address
+        port = _int(environ, "SOFTMAX_LAB_PORT", cls.port, 1, 65535)
+        listed = environ.get("SOFTMAX_LAB_ALLOWED_ORIGINS", "").split(",")
+        origins = tuple(origin.strip() for origin in listed if origin.strip())
+        for origin in origins:
+            if "/" in origin or " " in origin:
+                raise SettingsError(f"SOFTMAX_LAB_ALLOWED_ORIGINS: {origin!r} must be host or host:port")
+        prefix = environ.get("SOFTMAX_LAB_PREFIX", "").strip().strip("/")
+        return cls(
+            address=address, port=port, allowed_origins=origins,
+            num_procs=_int(environ, "SOFTMAX_LAB_NUM_PROCS", cls.num_procs, 0, 64),
+            prefix=f"/{prefix}" if prefix else "",
+            session_lifetime_ms=_int(environ, "SOFTMAX_LAB_SESSION_LIFETIME_MS", cls.session_lifetime_ms,
+                                     1000, 86_400_000),
+        )
+
+    @property
+    def websocket_origins(self) -> list[str]:
+        """The serving host itself (as typed in a browser) plus the configured origins."""
+        own = {f"localhost:{self.port}", f"127.0.0.1:{self.port}"}
+        if self.address not in ("0.0.0.0", "::", ""):
+            own.add(f"{self.address}:{self.port}")
+        return sorted(own | set(self.allowed_origins))
