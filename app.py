@@ -1,23 +1,30 @@
-"""softmax-lab: compose the demo and serve it (or export it).
+"""softmax-lab: compose the demo and serve it, or export it as one HTML file.
 
-    python app.py                 serve on http://127.0.0.1:5006 (see components/settings.py)
-    panel serve app.py            the same app under Panel's own command line
+    python app.py                  serve on http://127.0.0.1:5006/app (see components/settings.py)
+    python app.py export demo.html write the self-contained, offline page
+    panel serve app.py             the same app under Panel's own command line
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from pathlib import Path
 
 import panel as pn
 
 from components.page import TITLE, SoftmaxLab
 from components.settings import ServerSettings, SettingsError
+from components.static_export import export
 
 
 def create_app() -> pn.viewable.Viewable:
     """A fresh state and page for every session: no two users share sliders."""
-    return SoftmaxLab()
+    lab = SoftmaxLab()
+    if pn.state.curdoc is not None:
+        lab.attach(pn.state.curdoc)
+    return lab
 
 
 def serve(settings: ServerSettings) -> None:
@@ -30,7 +37,29 @@ def serve(settings: ServerSettings) -> None:
     )
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python app.py", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("serve", help="serve the app (the default)")
+    export_parser = commands.add_parser("export", help="write the demo as one offline HTML file")
+    export_parser.add_argument("file", type=Path, help="where to write the page, e.g. demo.html")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if args.command == "export":
+        if args.file.is_dir() or not args.file.parent.is_dir():
+            print(f"softmax-lab: cannot write {args.file}: give a file path in an existing folder",
+                  file=sys.stderr)
+            return 2
+        try:
+            size = export(args.file)
+        except OSError as error:
+            print(f"softmax-lab: cannot write {args.file}: {error.strerror}", file=sys.stderr)
+            return 2
+        print(f"softmax-lab: wrote {args.file} ({size / 1e6:.2f} MB, no network needed)")
+        return 0
     try:
         settings = ServerSettings.from_env(os.environ)
     except SettingsError as error:

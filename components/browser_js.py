@@ -1,8 +1,9 @@
-"""Bokeh CustomJS callbacks that carry the browser twin of the math.
+"""Bokeh CustomJS callbacks that carry the browser modules of static/.
 
-``static/softmax_math.js`` is inlined into each callback instead of being
-served from a route: the same callback then works in a served session, in a
-notebook and in the static export, with no request and no CDN.
+``static/softmax_math.js`` (the twin of the numpy math) and ``static/input_check.js``
+(reading typed and linked numbers) are inlined into the callbacks that use them
+instead of being served from a route: the same callback then works in a served
+session, in a notebook and in the static export, with no request and no CDN.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bokeh.models import CustomJS
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 MATH_JS_SOURCE = (STATIC_DIR / "softmax_math.js").read_text(encoding="utf-8")
+INPUT_CHECK_JS_SOURCE = (STATIC_DIR / "input_check.js").read_text(encoding="utf-8")
 
 # Writes a Div's HTML in place. Setting ``div.text`` re-renders the Div and
 # re-computes the layout of the whole page (about 6 ms a change, measured with
@@ -41,3 +43,8 @@ def math_callback(code: str, **args: Any) -> CustomJS:
     ``args`` must include ``z_sliders`` and ``log_tau_slider`` (see Controls.js_args).
     """
     return CustomJS(code=MATH_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code, args=args, module=False)
+
+
+def input_callback(code: str, **args: Any) -> CustomJS:
+    """A CustomJS whose body sees ``InputCheck`` before ``code``."""
+    return CustomJS(code=INPUT_CHECK_JS_SOURCE + code, args=args, module=False)

@@ -23,6 +23,7 @@ from bokeh.models import (
     TextInput,
 )
 
+from components.browser_js import input_callback
 from components.state import (
     BOOK_Z,
     TAU_MAX,
@@ -47,24 +48,13 @@ def z_label(index: int) -> str:
 # may run it after this one returns), so a call that changes nothing returns early
 # and cannot clear the notice just written.
 TYPED_VALUE_JS = """
-const text = String(cb_obj.value ?? "").trim().replace(",", ".");
 const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
-const number = text === "" ? NaN : Number(text);
-let message = "";
-let accepted = number;
-if (!Number.isFinite(number) || (log_scale && number <= 0)) {
-  const what = log_scale ? "a positive number" : "a number";
-  message = `${name}: "${text}" is not ${what}, so ${shown} is kept (type ${low} to ${high}).`;
-  accepted = shown;
-} else if (number < low || number > high) {
-  accepted = Math.min(high, Math.max(low, number));
-  message = `${name}: ${number} is outside ${low} to ${high}, so ${accepted} is used.`;
-}
-accepted += 0;  // -0 -> 0
-if (accepted === shown && message === "") return;
-if (cb_obj.value !== String(accepted)) cb_obj.value = String(accepted);
+const {value, message} = InputCheck.readNumber(
+  cb_obj.value, {name, low, high, fallback: shown, positive: log_scale});
+if (value === shown && message === "") return;
+if (cb_obj.value !== String(value)) cb_obj.value = String(value);
 notice.text = message;
-if (accepted !== shown) slider.value = log_scale ? Math.log10(accepted) : accepted;
+if (value !== shown) slider.value = log_scale ? Math.log10(value) : value;
 """
 
 # Slider -> its typed box, rounded as the slider shows it. A slider moved by hand
@@ -87,7 +77,7 @@ notice.text = "";
 class Controls(pn.viewable.Viewer):
     """Sliders and typed inputs for z_1..z_K and tau, mirrored into a SoftmaxState."""
 
-    def __init__(self, state: SoftmaxState, **params: Any) -> None:
+    def __init__(self, state: SoftmaxState, *, sync_to_python: bool = True, **params: Any) -> None:
         super().__init__(**params)
         self.state = state
         # render_as_text: the notice quotes what the user typed, never as HTML.
@@ -119,7 +109,8 @@ class Controls(pn.viewable.Viewer):
         self.reset_button.js_on_event("button_click", CustomJS(code=RESET_JS, args={
             **self.js_args, "book_z": list(BOOK_Z), "notice": self.notice,
         }))
-        self._mirror_into_state()
+        if sync_to_python:  # not in the static export, which has no server
+            self._mirror_into_state()
         self.model = self._layout()
 
     @property
@@ -146,7 +137,7 @@ class Controls(pn.viewable.Viewer):
         slider.js_on_change("value", CustomJS(
             code=SLIDER_TO_BOX_JS, args={**common, "box": box, "notice": self.notice}
         ))
-        box.js_on_change("value", CustomJS(code=TYPED_VALUE_JS, args={
+        box.js_on_change("value", input_callback(TYPED_VALUE_JS, **{
             **common, "slider": slider, "notice": self.notice, "name": name,
             "low": low, "high": high,
         }))
@@ -170,16 +161,13 @@ class Controls(pn.viewable.Viewer):
             self.log_tau_slider.value = log_tau
 
     def _layout(self) -> LayoutDOM:
-        """The Bokeh layout of the controls (shared by the served page and the export)."""
+        """The sliders and their boxes; the page places the reset button and the notice."""
         slider_rows = [
             row(slider, box, sizing_mode="stretch_width")
             for slider, box in zip([*self.z_sliders, self.log_tau_slider],
                                    [*self.z_boxes, self.tau_box], strict=True)
         ]
-        return column(
-            *slider_rows, self.reset_button, self.notice,
-            sizing_mode="stretch_width", css_classes=["controls"],
-        )
+        return column(*slider_rows, sizing_mode="stretch_width", css_classes=["controls"])
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

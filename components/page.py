@@ -7,6 +7,7 @@ exactly the same models; Panel wraps it for serving and notebooks.
 from __future__ import annotations
 
 import panel as pn
+from bokeh.document import Document
 from bokeh.layouts import column, row
 from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 
@@ -17,54 +18,68 @@ from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
 from components.softmax_chart import SoftmaxChart
 from components.state import SoftmaxState
+from components.url_state import UrlState
 
 TITLE = "softmax-lab: the softmax function, live"
 APP_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8")
 
 INTRO = (
-    f"<h1>{TITLE}</h1><p class='lead'>Move the sliders to set the weighted inputs "
-    "z<sup>L</sup><sub>j</sub> of an output layer, as in chapter 3 of Michael Nielsen's "
-    "<i>Neural Networks and Deep Learning</i>. Raise z<sup>L</sup><sub>4</sub>: a<sup>L</sup>"
-    "<sub>4</sub> grows and every other output shrinks, by exactly as much in total, because the "
-    "softmax outputs always sum to 1. The temperature τ divides every input: small τ sharpens "
-    "the outputs towards the largest z, large τ flattens them towards uniform.</p>"
+    "<h1>softmax-lab <span class='subtitle'>the softmax function, live</span></h1>"
+    "<p class='lead'>Move the sliders to set the weighted inputs z<sup>L</sup><sub>j</sub> of an output "
+    "layer, as in chapter 3 of Michael Nielsen's <i>Neural Networks and Deep Learning</i>. Raise "
+    "z<sup>L</sup><sub>4</sub>: a<sup>L</sup><sub>4</sub> grows and every other output shrinks, by "
+    "exactly as much in total, because the softmax outputs always sum to 1. The temperature τ divides "
+    "every input: small τ sharpens the outputs towards the largest z, large τ flattens them towards "
+    "uniform.</p>"
 )
 
 
 class SoftmaxLab(pn.viewable.Viewer):
     """One session's demo: builds every view once around a SoftmaxState."""
 
-    def __init__(self, state: SoftmaxState | None = None, **params) -> None:
+    def __init__(self, state: SoftmaxState | None = None, *, sync_to_python: bool = True, **params) -> None:
         super().__init__(**params)
         self.state = state if state is not None else SoftmaxState()
-        self.controls = Controls(self.state)
+        self.controls = Controls(self.state, sync_to_python=sync_to_python)
         self.softmax_chart = SoftmaxChart(self.controls)
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
+        self.url_state = UrlState(self.controls)
         self.model = self._layout()
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
-        for div in self.model_divs():
+        intro = Div(text=INTRO, sizing_mode="stretch_width", css_classes=["intro"])
+        for div in [intro, *self._divs()]:
             div.stylesheets = [*div.stylesheets, stylesheet]
-        intro = Div(text=INTRO, sizing_mode="stretch_width", stylesheets=[stylesheet])
+        buttons = row(self.controls.reset_button, self.url_state.copy_button)
         left = column(
-            self.controls.model, self.equations.model, self.readout.model,
+            self.controls.model, buttons, self.controls.notice, self.equations.model,
             width=420, css_classes=["left-column"],
         )
-        charts = row(
-            self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width",
-        )
-        body = row(left, charts, sizing_mode="stretch_width")
+        charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width")
+        right = column(charts, self.readout.model, sizing_mode="stretch_width")
+        body = row(left, right, sizing_mode="stretch_width")
         return column(intro, body, sizing_mode="stretch_width", css_classes=["softmax-lab"])
 
-    def model_divs(self) -> list[Div]:
+    def _divs(self) -> list[Div]:
         """Every Div of the views, to share one stylesheet among them."""
         return [
             self.controls.notice, self.equations.model, self.readout.model,
             self.softmax_chart.heading, self.sigmoid_panel.heading, self.sigmoid_panel.explanation,
         ]
+
+    def attach(self, document: Document) -> None:
+        """Browser behaviour that belongs to the page's document (restoring the URL state)."""
+        self.url_state.attach(document)
+
+    def standalone_document(self) -> Document:
+        """A document of the whole page, for the static export."""
+        document = Document(title=TITLE)
+        document.add_root(self.model)
+        self.attach(document)
+        return document
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

@@ -1,0 +1,74 @@
+"""Shareable links: the URL follows the controls, a link restores them, bad links are explained."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from components import softmax_math as sm
+from tests.browser.screen import notice, open_app, press_on_slider, readout
+
+
+def query(page) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_url_follows_the_controls_and_a_link_restores_them(browser, page, served_app):
+    open_app(page, served_app)
+    press_on_slider(page, "z-slider-4", "ArrowRight", 7)
+    box = page.locator(".z-input-1 input")
+    box.fill("-2.37")
+    box.press("Enter")
+    press_on_slider(page, "tau-slider", "ArrowLeft", 9)
+    page.wait_for_url(lambda url: "z=-2.37%2C-1%2C3.2%2C1.2" in url and "tau=0.81" in url, timeout=5000)
+    link, before = page.url, readout(page)
+    other = browser.new_context().new_page()
+    open_app(other, link)
+    expect(other.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.20")
+    restored = readout(other)
+    assert restored == before
+    assert restored["z"] == [-2.37, -1.0, 3.2, 1.2]
+    tau = float(query(page)["tau"])
+    assert restored["a"] == [round(v, 3) for v in sm.softmax(restored["z"], tau)]
+    assert notice(other) == ""
+    other.context.close()
+
+
+@pytest.mark.parametrize(("link", "z", "tau", "messages"), [
+    ("?z=abc,NaN,1e308,-0&tau=-1", [2.5, -1.0, 5.0, 0.0], 1.0,
+     ['"abc" is not a number', '"NaN" is not a number', "1e+308 is outside -5 to 5, so 5 is used",
+      "τ: \"-1\" is not a positive number"]),
+    ("?z=1,2,3,4,5,6,7&tau=1e308", [1.0, 2.0, 3.0, 4.0], 20.0,
+     ["7 values for z but 4 sliders", "is outside 0.05 to 20, so 20 is used"]),
+    ("?z=,Infinity&tau=0", [2.5, -1.0, 3.2, 0.5], 1.0, ['"" is not a number', '"Infinity" is not']),
+    ("?z=%3Cb%3Ebold%3C%2Fb%3E&tau=inf", [2.5, -1.0, 3.2, 0.5], 1.0, ['"<b>bold</b>" is not a number']),
+    ("?tau=0.0000001&unknown=1", [2.5, -1.0, 3.2, 0.5], 0.05,
+     ["1e-7 is outside 0.05 to 20, so 0.05 is used"]),
+])
+def test_bad_links_are_corrected_with_a_visible_notice(page, served_app, link, z, tau, messages):
+    open_app(page, served_app + link)
+    for message in messages:
+        expect(page.locator(".notice .bk-clearfix")).to_contain_text(message)
+    assert page.locator(".notice b").count() == 0  # quoted, never rendered as HTML
+    shown = readout(page)
+    assert shown["z"] == z
+    assert shown["a"] == [round(v, 3) for v in sm.softmax(z, tau)]
+    assert shown["a_total"] == 1.0
+
+
+def test_copy_link_puts_the_current_state_on_the_clipboard(browser, served_app):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_app(page, served_app)
+    press_on_slider(page, "z-slider-3", "Home", 1)
+    page.get_by_role("button", name="Copy link to this state").click()
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text("Link copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert parse_qs(urlparse(copied).query)["z"] == ["2.5,-1,-5,0.5"]
+    restored = browser.new_context().new_page()
+    open_app(restored, copied)
+    expect(restored.locator(".z-slider-3 .bk-slider-value")).to_have_text("-5")
+    restored.context.close()
+    context.close()
