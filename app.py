@@ -19,22 +19,26 @@ from components.settings import ServerSettings, SettingsError
 from components.static_export import export
 
 
-def create_app() -> pn.viewable.Viewable:
-    """A fresh state and page for every session: no two users share sliders."""
-    lab = SoftmaxLab()
-    if pn.state.curdoc is not None:
-        lab.attach(pn.state.curdoc)
-    return lab
+def create_app() -> None:
+    """A fresh state and page for every session: no two users share sliders.
+
+    The page's Bokeh layout becomes the session document's root directly, not
+    wrapped in a Panel pane: the document then holds no Panel model, so it needs
+    none of Panel's CSS, which Panel links from its CDN when the app is embedded
+    by a <script> tag (and the page must not fetch anything from a CDN).
+    """
+    document = pn.state.curdoc
+    # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
+    embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
+    lab = SoftmaxLab(follow_page_url=not embedded_by_script)
+    document.add_root(lab.model)
+    document.title = TITLE
+    lab.attach(document)
 
 
 def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do."""
-    pn.serve(
-        {"app": create_app}, address=settings.address, port=settings.port, show=False, title=TITLE,
-        allow_websocket_origin=settings.websocket_origins, num_procs=settings.num_procs,
-        prefix=settings.prefix, unused_session_lifetime=settings.session_lifetime_ms,
-        check_unused_sessions=min(settings.session_lifetime_ms, 5000), liveness=True,
-    )
+    pn.serve({"app": create_app}, show=False, title=TITLE, liveness=True, **settings.server_kwargs())
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -73,4 +77,4 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 elif __name__.startswith("bokeh_app"):
-    create_app().servable(title=TITLE)
+    create_app()

@@ -37,7 +37,10 @@ INTRO = (
 class SoftmaxLab(pn.viewable.Viewer):
     """One session's demo: builds every view once around a SoftmaxState."""
 
-    def __init__(self, state: SoftmaxState | None = None, *, sync_to_python: bool = True, **params) -> None:
+    def __init__(
+        self, state: SoftmaxState | None = None, *, sync_to_python: bool = True,
+        follow_page_url: bool = True, **params,
+    ) -> None:
         super().__init__(**params)
         self.state = state if state is not None else SoftmaxState()
         self.controls = Controls(self.state, sync_to_python=sync_to_python)
@@ -45,7 +48,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
-        self.url_state = UrlState(self.controls)
+        self.url_state = UrlState(self.controls, follow_page_url=follow_page_url)
         self.model = self._layout()
 
     def _layout(self) -> LayoutDOM:

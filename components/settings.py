@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from tornado.httputil import HTTPHeaders
+from tornado.web import GZipContentEncoding, OutputTransform
 
 
 class SettingsError(ValueError):
@@ -61,9 +65,40 @@ class ServerSettings:
         )
 
     @property
+    def frame_ancestors(self) -> str:
+        """CSP frame-ancestors: the pages that may show the app in an iframe."""
+        return " ".join(["'self'", *self.allowed_origins])
+
+    def server_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``pn.serve`` (Bokeh server and tornado settings)."""
+        return {
+            "address": self.address, "port": self.port, "prefix": self.prefix,
+            "allow_websocket_origin": self.websocket_origins, "num_procs": self.num_procs,
+            "unused_session_lifetime": self.session_lifetime_ms,
+            "check_unused_sessions": min(self.session_lifetime_ms, 5000),
+            # Tornado output transforms: gzip (Bokeh's JS is 1.3 MB, 0.35 MB compressed) and headers.
+            "transforms": [GZipContentEncoding, security_headers(self.frame_ancestors)],
+        }
+
+    @property
     def websocket_origins(self) -> list[str]:
         """The serving host itself (as typed in a browser) plus the configured origins."""
         own = {f"localhost:{self.port}", f"127.0.0.1:{self.port}"}
         if self.address not in ("0.0.0.0", "::", ""):
             own.add(f"{self.address}:{self.port}")
         return sorted(own | set(self.allowed_origins))
+
+
+def security_headers(frame_ancestors: str) -> type[OutputTransform]:
+    """A tornado transform adding security headers to every response of the server."""
+
+    class SecurityHeaders(OutputTransform):
+        def transform_first_chunk(
+            self, status_code: int, headers: HTTPHeaders, chunk: bytes, finishing: bool
+        ) -> tuple[int, HTTPHeaders, bytes]:
+            headers["Content-Security-Policy"] = f"frame-ancestors {frame_ancestors}"
+            headers["X-Content-Type-Options"] = "nosniff"
+            headers["Referrer-Policy"] = "same-origin"
+            return status_code, headers, chunk
+
+    return SecurityHeaders

@@ -81,10 +81,15 @@ if (navigator.clipboard && window.isSecureContext) {
 class UrlState:
     """Keeps the URL query in step with the controls and restores it on load."""
 
-    def __init__(self, controls: Controls) -> None:
+    def __init__(self, controls: Controls, *, follow_page_url: bool = True) -> None:
+        self.follow_page_url = follow_page_url
         args = {**controls.js_args, "notice": controls.notice}
-        controls.on_input(CustomJS(code=WRITE_JS, args=controls.js_args))
-        self.copy_button = Button(label="Copy link to this state", css_classes=["copy-link"])
+        if follow_page_url:
+            controls.on_input(CustomJS(code=WRITE_JS, args=controls.js_args))
+        # A link to this state only exists where the page's URL is the app's own.
+        self.copy_button = Button(
+            label="Copy link to this state", css_classes=["copy-link"], visible=follow_page_url,
+        )
         self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args=args))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
@@ -93,4 +98,5 @@ class UrlState:
 
     def attach(self, document: Document) -> None:
         """Restore the state from the URL once the page has rendered."""
-        document.js_on_event("document_ready", self.apply_on_load)
+        if self.follow_page_url:
+            document.js_on_event("document_ready", self.apply_on_load)
