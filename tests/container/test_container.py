@@ -1,0 +1,79 @@
+"""The repository's Dockerfile built with podman and run as an operator would run it: the demo works
+in Chromium through the container, as a non-root user, with a working HEALTHCHECK."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import softmax_math as sm
+from tests.browser.conftest import free_port
+from tests.browser.screen import open_app, press_on_slider, readout
+from tests.container.conftest import Built, Running
+from tests.container.podman import Podman
+
+# Generous, but a budget: the image was 454 MB when this was written (python3 + panel + pandas + numpy).
+IMAGE_SIZE_BUDGET = 550e6
+
+
+def test_a_slider_moved_with_the_keyboard_shows_numpys_softmax(page: Page, container: Running) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    open_app(page, container.url)
+    before = readout(page)
+    press_on_slider(page, "z-slider-4", "ArrowRight", 12)
+    expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.70")
+    after = readout(page)
+    assert after["z"] == [2.5, -1.0, 3.2, 1.7]
+    assert after["a"] == [round(v, 3) for v in sm.softmax(after["z"])]
+    assert after["sigma"] == [round(v, 3) for v in sm.sigmoid(after["z"])]
+    assert after["a"][3] > before["a"][3]
+    # Everything, websocket included, came from the container; nothing from a CDN.
+    own = (f"http://127.0.0.1:{container.port}/", f"blob:http://127.0.0.1:{container.port}/", "data:")
+    outside = [url for url in loaded if not url.startswith(own)]
+    assert loaded and not outside, outside
+
+
+def test_the_server_runs_as_a_non_root_user(podman: Podman, image: Built, container: Running) -> None:
+    user = podman.inspect_image(image.tag)["Config"]["User"]
+    assert user.split(":")[0].isdigit() and int(user.split(":")[0]) != 0, user  # numeric: runAsNonRoot
+    assert podman("exec", container.name, "id", "-u").stdout.strip() == user.split(":")[0]
+    # The server process itself (PID 1), not just a shell started beside it.
+    status = podman("exec", container.name, "cat", "/proc/1/status").stdout
+    uid_line = next(line for line in status.splitlines() if line.startswith("Uid:"))
+    assert set(uid_line.split()[1:]) == {user.split(":")[0]}, uid_line
+
+
+def test_the_healthcheck_is_defined_and_can_fail(podman: Podman, image: Built, container: Running) -> None:
+    check = podman.inspect_image(image.tag).get("Healthcheck") or {}
+    assert check.get("Test", [""])[0] == "CMD" and "/liveness" in " ".join(check["Test"]), check
+    assert check["Interval"] > 0 and check["Timeout"] > 0 and check["Retries"] > 0
+    assert podman("healthcheck", "run", container.name, check=False).returncode == 0
+    # The same command against a port nothing listens on must report unhealthy, not pass anyway.
+    closed = podman("exec", "--env", f"SOFTMAX_LAB_PORT={free_port()}", container.name, *check["Test"][1:],
+                    check=False)
+    assert closed.returncode != 0
+
+
+def test_the_image_holds_the_app_read_only_and_nothing_else(podman: Podman, image: Built,
+                                                            container: Running) -> None:
+    config = podman.inspect_image(image.tag)["Config"]
+    assert config["Cmd"] == ["python", "app.py"]
+    assert "5006/tcp" in config["ExposedPorts"]
+    assert "SOFTMAX_LAB_ADDRESS=0.0.0.0" in config["Env"]
+    listing = podman("exec", container.name, "ls", "-A", "/app").stdout.split()
+    assert listing == ["app.py", "components", "static"]
+    owners = podman("exec", container.name, "stat", "-c", "%u", "/app/app.py", "/app/components").stdout
+    assert owners.split() == ["0", "0"]  # the server's user can read the app but not rewrite it
+    assert podman("exec", container.name, "python", "-m", "pip", "--version", check=False).returncode != 0
+    size = podman.inspect_image(image.tag)["Size"]
+    assert size < IMAGE_SIZE_BUDGET, f"image is {size / 1e6:.0f} MB"
+
+
+@pytest.mark.parametrize("variable, value", [("SOFTMAX_LAB_PORT", "http"), ("SOFTMAX_LAB_NUM_PROCS", "-1")])
+def test_the_images_command_refuses_a_bad_setting_with_a_message(podman: Podman, container: Running,
+                                                                 variable: str, value: str) -> None:
+    """What an operator sees in the container's log for a typo (exec'd: vfs makes new containers slow)."""
+    result = podman("exec", "--env", f"{variable}={value}", container.name, "python", "app.py", check=False)
+    assert result.returncode == 2
+    assert variable in result.stderr
