@@ -15,9 +15,12 @@ from bokeh.models import ColumnDataSource, Div, HoverTool, LabelSet, Range1d
 from bokeh.plotting import figure
 
 # The browser's version of bar_data(): ``names`` holds a name for every possible output.
+# The categories change only with K, so the axis is touched only then.
 BAR_DATA_JS = """
-function barData(z, y, names) {
-  return {name: names.slice(0, z.length), z: z.slice(), value: y.slice(), label: y.map((v) => v.toFixed(3))};
+function showBars(source, x_range, z, y, names) {
+  const shown = names.slice(0, z.length);
+  if (x_range.factors.length !== shown.length) x_range.factors = shown;
+  source.data = {name: shown, z: z.slice(), value: y.slice(), label: y.map((v) => v.toFixed(3))};
 }
 """
 

@@ -32,7 +32,7 @@ function setHtml(div, html) {
 
 # Reads the current inputs from the controls; every view's callback starts here.
 READ_INPUTS_JS = """
-const z = z_sliders.filter((s) => s.visible).map((s) => s.value);
+const z = z_sliders.slice(0, k_slider.value).map((s) => s.value);
 const tau = 10 ** log_tau_slider.value;
 """
 
@@ -40,7 +40,7 @@ const tau = 10 ** log_tau_slider.value;
 def math_callback(code: str, **args: Any) -> CustomJS:
     """A CustomJS whose body sees ``SoftmaxMath``, ``setHtml``, ``z`` and ``tau`` before ``code``.
 
-    ``args`` must include ``z_sliders`` and ``log_tau_slider`` (see Controls.js_args).
+    ``args`` must include ``Controls.js_args``.
     """
     return CustomJS(code=MATH_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code, args=args, module=False)
 

@@ -1,4 +1,5 @@
-"""The inputs: one slider and one typed-number box per z_j, the temperature, reset.
+"""The inputs: a slider and a typed-number box per z_j, how many outputs (K), the
+slider range, and the temperature tau.
 
 The controls are plain Bokeh widgets, linked to each other in the browser so a
 drag or a typed number takes effect without a server round trip (and in the
@@ -14,26 +15,28 @@ from typing import Any
 import panel as pn
 from bokeh.layouts import column, row
 from bokeh.models import (
-    Button,
     CustomJS,
     CustomJSTickFormatter,
     Div,
     LayoutDOM,
+    RadioButtonGroup,
     Slider,
     TextInput,
 )
 
 from components.browser_js import input_callback
 from components.state import (
-    BOOK_Z,
+    BOOK_Z_LIMIT,
+    MAX_K,
+    MIN_K,
     TAU_MAX,
     TAU_MIN,
-    Z_MAX,
-    Z_MIN,
+    WIDE_Z_LIMIT,
     Z_STEP,
     SoftmaxState,
 )
 
+Z_LIMITS = (BOOK_Z_LIMIT, WIDE_Z_LIMIT)
 LOG_TAU_STEP = 0.01  # the temperature slider moves in log10(tau): 2.3 % per step
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -49,6 +52,7 @@ def z_label(index: int) -> str:
 # and cannot clear the notice just written.
 TYPED_VALUE_JS = """
 const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
+const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
 const {value, message} = InputCheck.readNumber(
   cb_obj.value, {name, low, high, fallback: shown, positive: log_scale});
 if (value === shown && message === "") return;
@@ -67,15 +71,23 @@ if (box.value !== shown) {
 }
 """
 
-RESET_JS = """
-z_sliders.forEach((s, j) => { s.value = book_z[j]; });
-log_tau_slider.value = 0;
-notice.text = "";
+# K -> which slider rows show. Hidden inputs keep their values for when K grows again.
+SHOW_K_ROWS_JS = """
+rows.forEach((r, j) => { r.visible = j < cb_obj.value; });
+"""
+
+# Range -> every z slider's bounds; values outside a narrower range are clamped into it.
+Z_RANGE_JS = """
+const limit = limits[cb_obj.active];
+for (const s of z_sliders) {
+  s.setv({start: -limit, end: limit});
+  if (Math.abs(s.value) > limit) s.value = Math.sign(s.value) * limit;
+}
 """
 
 
 class Controls(pn.viewable.Viewer):
-    """Sliders and typed inputs for z_1..z_K and tau, mirrored into a SoftmaxState."""
+    """Sliders and typed inputs for z_1..z_K, K, the range and tau, mirrored into a SoftmaxState."""
 
     def __init__(self, state: SoftmaxState, *, sync_to_python: bool = True, **params: Any) -> None:
         super().__init__(**params)
@@ -85,9 +97,10 @@ class Controls(pn.viewable.Viewer):
             text="", css_classes=["notice"], syncable=False, sizing_mode="stretch_width",
             render_as_text=True, html_attributes={"role": "status", "aria-live": "polite"},
         )
+        limit = state.z_limit
         self.z_sliders = [
             Slider(
-                start=Z_MIN, end=Z_MAX, step=Z_STEP, value=value, title=z_label(j),
+                start=-limit, end=limit, step=Z_STEP, value=value, title=z_label(j),
                 sizing_mode="stretch_width", css_classes=[f"z-slider-{j + 1}"],
             )
             for j, value in enumerate(state.z)
@@ -98,16 +111,26 @@ class Controls(pn.viewable.Viewer):
             format=CustomJSTickFormatter(code="return (10 ** tick).toPrecision(3);"),
             sizing_mode="stretch_width", css_classes=["tau-slider"],
         )
+        self.k_slider = Slider(
+            start=MIN_K, end=MAX_K, step=1, value=state.k, title="K (number of outputs)",
+            sizing_mode="stretch_width", css_classes=["k-slider"],
+        )
+        self.range_buttons = RadioButtonGroup(
+            labels=[f"z from −{v:g} to {v:g}" for v in Z_LIMITS], active=Z_LIMITS.index(limit),
+            css_classes=["z-range"],
+        )
         self.z_boxes = [
-            self._typed_box(slider, z_label(j), Z_MIN, Z_MAX, f"z-input-{j + 1}")
+            self._typed_box(slider, z_label(j), f"z-input-{j + 1}")
             for j, slider in enumerate(self.z_sliders)
         ]
-        self.tau_box = self._typed_box(
-            self.log_tau_slider, "τ", TAU_MIN, TAU_MAX, "tau-input", log_scale=True
-        )
-        self.reset_button = Button(label="Reset to the book's values", css_classes=["reset"])
-        self.reset_button.js_on_event("button_click", CustomJS(code=RESET_JS, args={
-            **self.js_args, "book_z": list(BOOK_Z), "notice": self.notice,
+        self.tau_box = self._typed_box(self.log_tau_slider, "τ", "tau-input", log_scale=True)
+        self.z_rows = [
+            row(slider, box, sizing_mode="stretch_width", visible=j < state.k)
+            for j, (slider, box) in enumerate(zip(self.z_sliders, self.z_boxes, strict=True))
+        ]
+        self.k_slider.js_on_change("value", CustomJS(code=SHOW_K_ROWS_JS, args={"rows": self.z_rows}))
+        self.range_buttons.js_on_change("active", CustomJS(code=Z_RANGE_JS, args={
+            "z_sliders": self.z_sliders, "limits": list(Z_LIMITS),
         }))
         if sync_to_python:  # not in the static export, which has no server
             self._mirror_into_state()
@@ -115,18 +138,15 @@ class Controls(pn.viewable.Viewer):
 
     @property
     def js_args(self) -> dict[str, Any]:
-        """What every view's browser callback needs to read the inputs."""
-        return {"z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider}
+        """What every view's browser callback needs to read the inputs (see READ_INPUTS_JS)."""
+        return {"z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider, "k_slider": self.k_slider}
 
     def on_input(self, callback: CustomJS) -> None:
         """Run a browser callback whenever any input changes."""
-        for slider in [*self.z_sliders, self.log_tau_slider]:
+        for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
             slider.js_on_change("value", callback)
 
-    def _typed_box(
-        self, slider: Slider, name: str, low: float, high: float, css_class: str,
-        log_scale: bool = False,
-    ) -> TextInput:
+    def _typed_box(self, slider: Slider, name: str, css_class: str, log_scale: bool = False) -> TextInput:
         """A text box that shows the slider's value and sets it from typed numbers."""
         shown = 10**slider.value if log_scale else slider.value
         box = TextInput(
@@ -139,7 +159,7 @@ class Controls(pn.viewable.Viewer):
         ))
         box.js_on_change("value", input_callback(TYPED_VALUE_JS, **{
             **common, "slider": slider, "notice": self.notice, "name": name,
-            "low": low, "high": high,
+            "tau_low": TAU_MIN, "tau_high": TAU_MAX,
         }))
         return box
 
@@ -147,27 +167,37 @@ class Controls(pn.viewable.Viewer):
         """Browser -> state on every synced change; state -> browser when Python sets it."""
         for j, slider in enumerate(self.z_sliders):
             slider.on_change("value", lambda _attr, _old, new, j=j: self.state.set_z(j, new))
-        self.log_tau_slider.on_change(
-            "value", lambda _attr, _old, new: self.state.set_tau(10**new)
+        self.log_tau_slider.on_change("value", lambda _attr, _old, new: self.state.set_tau(10**new))
+        self.k_slider.on_change("value", lambda _attr, _old, new: self.state.set_k(new))
+        self.range_buttons.on_change(
+            "active", lambda _attr, _old, new: self.state.set_z_limit(Z_LIMITS[new])
         )
-        self.state.param.watch(self._push_to_browser, ["z", "tau"])
+        self.state.param.watch(self._push_to_browser, ["z", "tau", "k", "z_limit"])
 
     def _push_to_browser(self, *_events: Any) -> None:
+        limit = self.state.z_limit
+        if self.range_buttons.active != Z_LIMITS.index(limit):
+            self.range_buttons.active = Z_LIMITS.index(limit)
         for slider, value in zip(self.z_sliders, self.state.z, strict=True):
+            if slider.end != limit:
+                slider.update(start=-limit, end=limit)
             if slider.value != value:
                 slider.value = value
+        for j, z_row in enumerate(self.z_rows):
+            z_row.visible = j < self.state.k
+        if self.k_slider.value != self.state.k:
+            self.k_slider.value = self.state.k
         log_tau = math.log10(self.state.tau)
         if abs(self.log_tau_slider.value - log_tau) > 1e-9:
             self.log_tau_slider.value = log_tau
 
     def _layout(self) -> LayoutDOM:
-        """The sliders and their boxes; the page places the reset button and the notice."""
-        slider_rows = [
-            row(slider, box, sizing_mode="stretch_width")
-            for slider, box in zip([*self.z_sliders, self.log_tau_slider],
-                                   [*self.z_boxes, self.tau_box], strict=True)
-        ]
-        return column(*slider_rows, sizing_mode="stretch_width", css_classes=["controls"])
+        """The sliders and their boxes; the page places the buttons and the notice."""
+        tau_row = row(self.log_tau_slider, self.tau_box, sizing_mode="stretch_width")
+        return column(
+            *self.z_rows, tau_row, self.k_slider, self.range_buttons,
+            sizing_mode="stretch_width", css_classes=["controls"],
+        )
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

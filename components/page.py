@@ -14,6 +14,7 @@ from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 from components.browser_js import STATIC_DIR
 from components.controls import Controls
 from components.equations import Equations
+from components.presets import Presets
 from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
 from components.softmax_chart import SoftmaxChart
@@ -44,6 +45,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         super().__init__(**params)
         self.state = state if state is not None else SoftmaxState()
         self.controls = Controls(self.state, sync_to_python=sync_to_python)
+        self.presets = Presets(self.controls)
         self.softmax_chart = SoftmaxChart(self.controls)
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
@@ -56,9 +58,9 @@ class SoftmaxLab(pn.viewable.Viewer):
         intro = Div(text=INTRO, sizing_mode="stretch_width", css_classes=["intro"])
         for div in [intro, *self._divs()]:
             div.stylesheets = [*div.stylesheets, stylesheet]
-        buttons = row(self.controls.reset_button, self.url_state.copy_button)
         left = column(
-            self.controls.model, buttons, self.controls.notice, self.equations.model,
+            self.controls.model, self.presets.model, self.url_state.copy_button, self.controls.notice,
+            self.equations.model,
             width=420, css_classes=["left-column"],
         )
         charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width")

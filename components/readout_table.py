@@ -55,7 +55,7 @@ class ReadoutTable(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         self.model = Div(
-            text=readout_html(state.z, state.softmax_outputs, state.sigmoid_outputs),
+            text=readout_html(state.active_z, state.softmax_outputs, state.sigmoid_outputs),
             syncable=False, css_classes=["readout-table"], sizing_mode="stretch_width",
         )
         controls.on_input(math_callback(

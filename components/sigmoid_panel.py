@@ -24,7 +24,7 @@ def sigmoid_heading(total: float) -> str:
 
 UPDATE_JS = BAR_DATA_JS + """
 const s = SoftmaxMath.sigmoid(z);
-source.data = barData(z, s, names);
+showBars(source, x_range, z, s, names);
 const total = SoftmaxMath.sum(s).toFixed(3);
 const verdict = total === "1.000" ? "= 1 only by coincidence" : "≠ 1";
 setHtml(heading, `<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>` +
@@ -47,10 +47,11 @@ class SigmoidPanel(pn.viewable.Viewer):
         outputs = state.sigmoid_outputs
         self.heading = chart_heading(sigmoid_heading(outputs.sum()), "sigmoid-chart")
         self.chart, self.source = bar_chart(
-            bar_data(state.z, outputs, "σ"), color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
+            bar_data(state.active_z, outputs, "σ"), color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
         )
         controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, source=self.source, heading=self.heading,
+            UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
+            heading=self.heading,
             names=output_names("σ", MAX_OUTPUTS),
         ))
         self.explanation = Div(text=EXPLANATION, css_classes=["explanation"], sizing_mode="stretch_width")

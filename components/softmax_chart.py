@@ -21,7 +21,7 @@ def softmax_heading(total: float, tau: float) -> str:
 
 UPDATE_JS = BAR_DATA_JS + """
 const a = SoftmaxMath.softmax(z, tau);
-source.data = barData(z, a, names);
+showBars(source, x_range, z, a, names);
 setHtml(heading, `<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>` +
   `${SoftmaxMath.sum(a).toFixed(3)}</b> · τ = <span class='tau'>${Number(tau.toPrecision(3))}</span></p>`);
 """
@@ -36,10 +36,12 @@ class SoftmaxChart(pn.viewable.Viewer):
         outputs = state.softmax_outputs
         self.heading = chart_heading(softmax_heading(outputs.sum(), state.tau), "softmax-chart")
         self.chart, self.source = bar_chart(
-            bar_data(state.z, outputs, "a"), color=SOFTMAX_COLOR, hatch=None, css_class="softmax-chart",
+            bar_data(state.active_z, outputs, "a"), color=SOFTMAX_COLOR, hatch=None,
+            css_class="softmax-chart",
         )
         controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, source=self.source, heading=self.heading,
+            UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
+            heading=self.heading,
             names=output_names("a", MAX_OUTPUTS),
         ))
         self.model = column(self.heading, self.chart, sizing_mode="stretch_width")

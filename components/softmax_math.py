@@ -30,27 +30,33 @@ def _check_tau(tau: float) -> float:
     return tau
 
 
-def _scaled(z: ArrayLike, tau: float) -> FloatArray:
-    """z / tau without overflow to inf (|z| up to 1.8e308 with tau < 1 would)."""
+def _shifted(z: ArrayLike, tau: float) -> tuple[FloatArray, float]:
+    """(z - max z) / tau, in [-1e300, 0], and max z / tau (clipped to +-1e300).
+
+    Shifting before dividing keeps the error relative to the differences that
+    matter (z/tau - max(z/tau) loses digits when |z/tau| is large); the max input
+    gives exactly 0, every exponent is <= 0, so exp never overflows and the
+    normaliser is >= 1. Differences beyond 1e300 are clipped: their exp is 0 anyway.
+    """
     vector = _as_vector(z)
     tau = _check_tau(tau)
+    peak = vector.max()
     with np.errstate(over="ignore"):
-        scaled = vector / tau
-    # Clip instead of overflowing: beyond 1e300 every softmax is already one-hot.
-    return np.clip(scaled, -1e300, 1e300)
+        shifted = np.maximum((vector - peak) / tau, -1e300)
+        peak_scaled = float(np.clip(peak / tau, -1e300, 1e300))
+    return shifted, peak_scaled
 
 
 def log_softmax(z: ArrayLike, tau: float = 1.0) -> FloatArray:
-    """ln a_j = z_j/tau - logsumexp(z/tau), computed with the max shift."""
-    scaled = _scaled(z, tau)
-    shifted = scaled - scaled.max()  # <= 0 everywhere, exactly 0 at the max
+    """ln a_j = (z_j - max z)/tau - ln sum_k e^{(z_k - max z)/tau}: finite for any finite input."""
+    shifted, _ = _shifted(z, tau)
     return shifted - np.log(np.sum(np.exp(shifted)))
 
 
 def softmax(z: ArrayLike, tau: float = 1.0) -> FloatArray:
     """a_j = e^{z_j/tau} / sum_k e^{z_k/tau} (Nielsen eq. 78 with a temperature)."""
-    scaled = _scaled(z, tau)
-    weights = np.exp(scaled - scaled.max())  # in (0, 1], the max is exactly 1
+    shifted, _ = _shifted(z, tau)
+    weights = np.exp(shifted)  # in [0, 1], the max is exactly 1
     return weights / weights.sum()
 
 
@@ -62,10 +68,9 @@ def sigmoid(z: ArrayLike) -> FloatArray:
 
 
 def logsumexp(z: ArrayLike, tau: float = 1.0) -> float:
-    """ln sum_k e^{z_k/tau}, stable for any finite input."""
-    scaled = _scaled(z, tau)
-    peak = scaled.max()
-    return float(peak + np.log(np.sum(np.exp(scaled - peak))))
+    """ln sum_k e^{z_k/tau} = max z/tau + ln sum_k e^{(z_k - max z)/tau}; clipped at +-1e300."""
+    shifted, peak_scaled = _shifted(z, tau)
+    return float(peak_scaled + np.log(np.sum(np.exp(shifted))))
 
 
 def jacobian(z: ArrayLike, tau: float = 1.0) -> FloatArray:

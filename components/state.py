@@ -1,4 +1,5 @@
-"""The demo's state for one browser session: weighted inputs z and temperature tau.
+"""The demo's state for one browser session: weighted inputs z, how many of them (K),
+the slider range and the temperature tau.
 
 Validation and clamping of outside input (typed numbers, URL values, notebook
 calls) live here, once: anything unusable becomes a safe value plus a message.
@@ -15,8 +16,12 @@ from components import softmax_math
 
 # The book's demo: four outputs, sliders from -5 to 5 in steps of 0.1.
 BOOK_Z: tuple[float, ...] = (2.5, -1.0, 3.2, 0.5)
-Z_MIN, Z_MAX, Z_STEP = -5.0, 5.0, 0.1
+BOOK_K, MIN_K, MAX_K = 4, 2, 10
+Z_STEP = 0.1
+BOOK_Z_LIMIT, WIDE_Z_LIMIT = 5.0, 1000.0  # the book's range, and one for extreme values
+Z_MIN, Z_MAX = -BOOK_Z_LIMIT, BOOK_Z_LIMIT
 TAU_MIN, TAU_MAX, TAU_DEFAULT = 0.05, 20.0, 1.0
+START_Z: tuple[float, ...] = (*BOOK_Z, *([0.0] * (MAX_K - len(BOOK_Z))))
 
 
 def _to_float(value: object) -> float | None:
@@ -30,14 +35,14 @@ def _to_float(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def clamp_z(value: object, name: str = "z") -> tuple[float, str | None]:
+def clamp_z(value: object, name: str = "z", limit: float = BOOK_Z_LIMIT) -> tuple[float, str | None]:
     """A weighted input inside the slider range, and a message when it was changed."""
     number = _to_float(value)
     if number is None:
         return 0.0, f"{name}: '{value}' is not a finite number, so 0 is used."
-    if not Z_MIN <= number <= Z_MAX:
-        clamped = min(Z_MAX, max(Z_MIN, number))
-        return clamped, f"{name}: {number:g} is outside {Z_MIN:g}..{Z_MAX:g}, so {clamped:g} is used."
+    if not -limit <= number <= limit:
+        clamped = min(limit, max(-limit, number))
+        return clamped, f"{name}: {number:g} is outside {-limit:g}..{limit:g}, so {clamped:g} is used."
     return number + 0.0, None  # + 0.0 turns -0.0 into 0.0
 
 
@@ -45,49 +50,79 @@ def clamp_tau(value: object) -> tuple[float, str | None]:
     """A temperature inside the slider range, and a message when it was changed."""
     number = _to_float(value)
     if number is None or number <= 0:
-        return TAU_DEFAULT, (
-            f"tau: '{value}' is not a positive number, so {TAU_DEFAULT:g} is used."
-        )
+        return TAU_DEFAULT, f"tau: '{value}' is not a positive number, so {TAU_DEFAULT:g} is used."
     if not TAU_MIN <= number <= TAU_MAX:
         clamped = min(TAU_MAX, max(TAU_MIN, number))
         return clamped, f"tau: {number:g} is outside {TAU_MIN:g}..{TAU_MAX:g}, so {clamped:g} is used."
     return number, None
 
 
-class SoftmaxState(param.Parameterized):
-    """Weighted inputs and temperature of one session; outputs derive from them."""
+def clamp_k(value: object) -> tuple[int, str | None]:
+    """A number of outputs from MIN_K to MAX_K, and a message when it was changed."""
+    number = _to_float(value)
+    if number is None:
+        return BOOK_K, f"K: '{value}' is not a number, so {BOOK_K} is used."
+    clamped = int(min(MAX_K, max(MIN_K, round(number))))
+    if clamped != number:
+        return clamped, f"K: {number:g} is not a whole number from {MIN_K} to {MAX_K}, so {clamped} is used."
+    return clamped, None
 
-    z = param.List(default=list(BOOK_Z), item_type=float, doc="Weighted inputs z^L_j.")
-    tau = param.Number(
-        default=TAU_DEFAULT, bounds=(TAU_MIN, TAU_MAX), doc="Temperature: a = softmax(z / tau)."
-    )
+
+class SoftmaxState(param.Parameterized):
+    """Inputs and temperature of one session; outputs derive from them.
+
+    ``z`` always holds MAX_K inputs so that hiding an output and showing it again
+    keeps its value; the first ``k`` are the ones in play (``active_z``).
+    """
+
+    z = param.List(default=list(START_Z), item_type=float, doc="Weighted inputs z^L_j (all MAX_K).")
+    k = param.Integer(default=BOOK_K, bounds=(MIN_K, MAX_K), doc="How many outputs are in play.")
+    z_limit = param.Selector(default=BOOK_Z_LIMIT, objects=[BOOK_Z_LIMIT, WIDE_Z_LIMIT],
+                             doc="Sliders run from -z_limit to z_limit.")
+    tau = param.Number(default=TAU_DEFAULT, bounds=(TAU_MIN, TAU_MAX), doc="Temperature: softmax(z / tau).")
     notices = param.List(default=[], item_type=str, doc="Messages about corrected input.")
+
+    def _notice(self, message: str | None) -> None:
+        if message:
+            self.notices = [*self.notices, message]
 
     def set_z(self, index: int, value: object) -> None:
         """Set one weighted input, clamped to the slider range."""
-        clamped, message = clamp_z(value, name=f"z{index + 1}")
+        clamped, message = clamp_z(value, name=f"z{index + 1}", limit=self.z_limit)
         new_z = list(self.z)
         new_z[index] = clamped
         self.z = new_z
-        if message:
-            self.notices = [*self.notices, message]
+        self._notice(message)
+
+    def set_k(self, value: object) -> None:
+        clamped, message = clamp_k(value)
+        self.k = clamped
+        self._notice(message)
+
+    def set_z_limit(self, value: object) -> None:
+        """Switch the slider range; inputs outside a narrower range are clamped into it."""
+        limit = WIDE_Z_LIMIT if _to_float(value) == WIDE_Z_LIMIT else BOOK_Z_LIMIT
+        self.param.update(z_limit=limit, z=[min(limit, max(-limit, v)) for v in self.z])
 
     def set_tau(self, value: object) -> None:
         """Set the temperature, clamped to the slider range."""
         clamped, message = clamp_tau(value)
         self.tau = clamped
-        if message:
-            self.notices = [*self.notices, message]
+        self._notice(message)
 
     def reset(self) -> None:
         """Back to the book's starting values."""
-        self.param.update(z=list(BOOK_Z), tau=TAU_DEFAULT, notices=[])
+        self.param.update(z=list(START_Z), k=BOOK_K, z_limit=BOOK_Z_LIMIT, tau=TAU_DEFAULT, notices=[])
+
+    @property
+    def active_z(self) -> list[float]:
+        return list(self.z[: self.k])
 
     @property
     def softmax_outputs(self) -> np.ndarray:
         """The reference values the browser must show: numpy, not JS."""
-        return softmax_math.softmax(self.z, self.tau)
+        return softmax_math.softmax(self.active_z, self.tau)
 
     @property
     def sigmoid_outputs(self) -> np.ndarray:
-        return softmax_math.sigmoid(self.z)
+        return softmax_math.sigmoid(self.active_z)

@@ -1,4 +1,5 @@
-"""Shareable links: the page's URL query mirrors the controls (?z=2.5,-1,3.2,0.5&tau=1),
+"""Shareable links: the page's URL query mirrors the controls (?z=2.5,-1,3.2,0.5&tau=1, and
+range=1000 when the sliders are widened; K is the number of z values or K=...),
 and opening such a link restores that state, with bad values corrected and explained.
 
 All of it runs in the browser, so it works the same in a served session and in the
@@ -12,8 +13,8 @@ from bokeh.document import Document
 from bokeh.models import Button, CustomJS
 
 from components.browser_js import input_callback
-from components.controls import Controls, z_label
-from components.state import TAU_MAX, TAU_MIN, Z_MAX, Z_MIN
+from components.controls import Z_LIMITS, Controls, z_label
+from components.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
 
 # Builds the query for the current controls; 12 significant digits drop float noise
 # (0.30000000000000004) but keep every digit a person typed.
@@ -21,7 +22,9 @@ LINK_JS = """
 function currentLink() {
   const tidy = (v) => String(Number(v.toPrecision(12)));
   const params = new URLSearchParams(window.location.search);
-  params.set("z", z_sliders.filter((s) => s.visible).map((s) => tidy(s.value)).join(","));
+  params.set("z", z_sliders.slice(0, k_slider.value).map((s) => tidy(s.value)).join(","));
+  if (range_buttons.active > 0) params.set("range", String(limits[range_buttons.active]));
+  else params.delete("range");
   params.set("tau", tidy(10 ** log_tau_slider.value));
   const origin = window.location.origin === "null" ? "" : window.location.origin;  // file:// has none
   return `${origin}${window.location.pathname}?${params}`;
@@ -43,29 +46,47 @@ log_tau_slider.__softmaxLabUrlTimer = setTimeout(() => {
 APPLY_JS = """
 const params = new URLSearchParams(window.location.search);
 const messages = [];
-if (params.has("z")) {
-  const parts = params.get("z").split(",");
-  if (parts.length > z_sliders.length) {
-    messages.push(
-      `Link: ${parts.length} values for z but ${z_sliders.length} sliders; the extra values are ignored.`);
+const note = (result) => { if (result.message) messages.push(result.message); return result.value; };
+// The range first: it decides which z values are allowed.
+if (params.has("range")) {
+  const wanted = note(InputCheck.readNumber(params.get("range"), {
+    name: "Link range", low: limits[0], high: limits[limits.length - 1], fallback: limits[range_buttons.active]}));
+  const index = wanted > limits[0] ? limits.length - 1 : 0;
+  if (!limits.includes(wanted)) {
+    messages.push(`Link range: ${wanted} is not one of ${limits.join(" or ")}, so ${limits[index]} is used.`);
   }
-  parts.slice(0, z_sliders.length).forEach((raw, j) => {
-    const {value, message} = InputCheck.readNumber(
-      raw, {name: `Link ${labels[j]}`, low: z_low, high: z_high, fallback: z_sliders[j].value});
-    if (message) messages.push(message);
-    z_sliders[j].value = value;
+  range_buttons.active = index;
+  z_sliders.forEach((s) => s.setv({start: -limits[index], end: limits[index]}));
+}
+const limit = limits[range_buttons.active];
+const parts = params.has("z") ? params.get("z").split(",") : null;
+let k = k_slider.value;
+if (params.has("K")) {
+  const wanted = note(InputCheck.readNumber(params.get("K"), {name: "Link K", low: k_low, high: k_high, fallback: k}));
+  k = Math.round(wanted);
+  if (k !== wanted) messages.push(`Link K: ${wanted} is not a whole number, so ${k} is used.`);
+} else if (parts !== null) {
+  k = Math.min(k_high, Math.max(k_low, parts.length));
+  if (parts.length < k_low) messages.push(`Link: ${parts.length} value for z, but at least ${k_low} outputs are shown.`);
+}
+if (parts !== null) {
+  if (parts.length > k) {
+    messages.push(`Link: ${parts.length} values for z but K = ${k}; the extra values are ignored.`);
+  }
+  parts.slice(0, k).forEach((raw, j) => {
+    z_sliders[j].value = note(InputCheck.readNumber(
+      raw, {name: `Link ${labels[j]}`, low: -limit, high: limit, fallback: z_sliders[j].value}));
   });
 }
+k_slider.value = k;
 if (params.has("tau")) {
   const current = Number((10 ** log_tau_slider.value).toPrecision(12));
-  const {value, message} = InputCheck.readNumber(
-    params.get("tau"), {name: "Link τ", low: tau_low, high: tau_high, fallback: current, positive: true});
-  if (message) messages.push(message);
-  log_tau_slider.value = Math.log10(value);
+  log_tau_slider.value = Math.log10(note(InputCheck.readNumber(
+    params.get("tau"), {name: "Link τ", low: tau_low, high: tau_high, fallback: current, positive: true})));
 }
 // After the sliders' own callbacks (they run as promise jobs) have updated the boxes.
 setTimeout(() => { notice.text = messages.join(" "); }, 0);
-"""
+"""  # noqa: E501
 
 COPY_JS = LINK_JS + """
 const link = currentLink();
@@ -83,9 +104,14 @@ class UrlState:
 
     def __init__(self, controls: Controls, *, follow_page_url: bool = True) -> None:
         self.follow_page_url = follow_page_url
-        args = {**controls.js_args, "notice": controls.notice}
+        args = {
+            **controls.js_args, "notice": controls.notice, "range_buttons": controls.range_buttons,
+            "limits": list(Z_LIMITS),
+        }
         if follow_page_url:
-            controls.on_input(CustomJS(code=WRITE_JS, args=controls.js_args))
+            write = CustomJS(code=WRITE_JS, args=args)
+            controls.on_input(write)
+            controls.range_buttons.js_on_change("active", write)
         # A link to this state only exists where the page's URL is the app's own.
         self.copy_button = Button(
             label="Copy link to this state", css_classes=["copy-link"], visible=follow_page_url,
@@ -93,7 +119,7 @@ class UrlState:
         self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args=args))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
-            z_low=Z_MIN, z_high=Z_MAX, tau_low=TAU_MIN, tau_high=TAU_MAX,
+            k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX,
         )
 
     def attach(self, document: Document) -> None:

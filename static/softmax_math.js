@@ -19,23 +19,26 @@ const SoftmaxMath = (() => {
     return tau;
   }
 
-  function scaled(z, tau) {
+  // (z - max z) / tau in [-1e300, 0] and max z / tau, as _shifted() in softmax_math.py:
+  // shifting before dividing keeps the error relative to the differences that matter.
+  function shifted(z, tau) {
     const t = checkTau(tau);
-    return checkVector(z).map((v) => Math.min(LIMIT, Math.max(-LIMIT, v / t)));
+    const v = checkVector(z);
+    const peak = Math.max(...v);
+    return {
+      shifted: v.map((x) => Math.max(-LIMIT, (x - peak) / t)),
+      peakScaled: Math.min(LIMIT, Math.max(-LIMIT, peak / t)),
+    };
   }
 
   function logSoftmax(z, tau = 1) {
-    const s = scaled(z, tau);
-    const peak = Math.max(...s);
-    const shifted = s.map((v) => v - peak);
-    const logNorm = Math.log(shifted.reduce((acc, v) => acc + Math.exp(v), 0));
-    return shifted.map((v) => v - logNorm);
+    const s = shifted(z, tau).shifted;
+    const logNorm = Math.log(s.reduce((acc, v) => acc + Math.exp(v), 0));
+    return s.map((v) => v - logNorm);
   }
 
   function softmax(z, tau = 1) {
-    const s = scaled(z, tau);
-    const peak = Math.max(...s);
-    const weights = s.map((v) => Math.exp(v - peak));
+    const weights = shifted(z, tau).shifted.map(Math.exp);
     const total = weights.reduce((acc, v) => acc + v, 0);
     return weights.map((w) => w / total);
   }
@@ -48,9 +51,8 @@ const SoftmaxMath = (() => {
   }
 
   function logsumexp(z, tau = 1) {
-    const s = scaled(z, tau);
-    const peak = Math.max(...s);
-    return peak + Math.log(s.reduce((acc, v) => acc + Math.exp(v - peak), 0));
+    const {shifted: s, peakScaled} = shifted(z, tau);
+    return peakScaled + Math.log(s.reduce((acc, v) => acc + Math.exp(v), 0));
   }
 
   function jacobian(z, tau = 1) {

@@ -44,7 +44,7 @@ def test_reset_returns_to_the_book_and_outputs_follow_state():
     state.set_tau(0.1)
     assert state.softmax_outputs[3] > 0.5
     state.reset()
-    assert state.z == list(BOOK_Z) and state.tau == 1.0 and state.notices == []
+    assert state.active_z == list(BOOK_Z) and state.tau == 1.0 and state.notices == []
     assert [round(v, 3) for v in state.softmax_outputs] == [0.315, 0.009, 0.633, 0.043]
 
 
@@ -52,3 +52,25 @@ def test_two_states_do_not_share_their_lists():
     first, second = SoftmaxState(), SoftmaxState()
     first.set_z(0, -4)
     assert second.z[0] == BOOK_Z[0]
+
+
+@pytest.mark.parametrize(("typed", "expected", "noticed"), [
+    (4, 4, False), ("7", 7, False), (1, 2, True), (99, 10, True), (2.5, 2, True), ("x", 4, True),
+])
+def test_number_of_outputs_is_a_whole_number_from_2_to_10(typed, expected, noticed):
+    state = SoftmaxState()
+    state.set_k(typed)
+    assert state.k == expected and len(state.active_z) == expected
+    assert len(state.softmax_outputs) == expected
+    assert bool(state.notices) == noticed
+
+
+def test_narrowing_the_range_clamps_inputs_into_it():
+    state = SoftmaxState()
+    state.set_z_limit(1000)
+    state.set_z(0, 999)
+    assert state.z[0] == 999
+    state.set_z_limit(5)
+    assert state.z[0] == 5.0
+    state.set_z(1, -999)
+    assert state.z[1] == -5.0 and state.notices
