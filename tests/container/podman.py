@@ -205,24 +205,34 @@ class Podman:
         shutil.rmtree(self.store, ignore_errors=True)
 
 
-def _remove_abandoned_stores() -> None:
-    """Stores of test runs that were killed before their cleanup (their owner process is gone)."""
+def _remove_abandoned_stores(log: Path) -> None:
+    """Stores of test runs killed before their cleanup (owner process gone): their containers may
+    still be running (conmon outlives pytest), so they are removed through podman first."""
     for store in CACHE_DIR.glob("store-*"):
         try:
             owner = int((store / "owner.pid").read_text())
-            os.kill(owner, 0)
         except (OSError, ValueError):
-            if time.time() - store.stat().st_mtime < 600 and not (store / "owner.pid").exists():
-                continue  # just made by a run that has not written its owner yet
-            _unmount_under(store)
-            shutil.rmtree(store, ignore_errors=True)
+            try:
+                if time.time() - store.stat().st_mtime < 600:
+                    continue  # just made by a run that has not written its owner yet
+            except OSError:
+                continue  # removed meanwhile
+        else:
+            try:
+                os.kill(owner, 0)
+                continue  # still running
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue  # alive, another user's
+        Podman(store, log).remove_everything()
 
 
 @contextmanager
 def podman_store(log: Path) -> Iterator[Podman]:
     """A fresh podman store holding the base image; everything in it is removed on exit."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_stores()
+    _remove_abandoned_stores(log)
     store = Path(tempfile.mkdtemp(prefix="store-", dir=CACHE_DIR))
     (store / "owner.pid").write_text(str(os.getpid()))
     podman = Podman(store, log)

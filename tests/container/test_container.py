@@ -70,6 +70,14 @@ def test_the_image_holds_the_app_read_only_and_nothing_else(podman: Podman, imag
     assert size < IMAGE_SIZE_BUDGET, f"image is {size / 1e6:.0f} MB"
 
 
+def test_the_image_exports_the_static_page_as_its_non_root_user(podman: Podman, container: Running) -> None:
+    """The other way to scale: one HTML file for any web host, written with the read-only root (to /tmp)."""
+    podman("exec", container.name, "python", "app.py", "export", "/tmp/demo.html", timeout=120)
+    head = podman("exec", container.name, "head", "-c", "200", "/tmp/demo.html").stdout
+    size = podman("exec", container.name, "stat", "-c", "%s", "/tmp/demo.html").stdout
+    assert "<html" in head.lower() and int(size) > 100_000
+
+
 @pytest.mark.parametrize("variable, value", [("SOFTMAX_LAB_PORT", "http"), ("SOFTMAX_LAB_NUM_PROCS", "-1")])
 def test_the_images_command_refuses_a_bad_setting_with_a_message(podman: Podman, container: Running,
                                                                  variable: str, value: str) -> None:
