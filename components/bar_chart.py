@@ -55,7 +55,7 @@ def bar_chart(
     # Names let tests (and notebooks) find what the canvas draws: "<css_class>-bars".
     source = ColumnDataSource(data=data, syncable=False, name=f"{css_class}-bars")
     chart = figure(
-        name=css_class, x_range=data["name"], y_range=Range1d(0, 1.1), height=300,
+        name=css_class, x_range=list(data["name"]), y_range=Range1d(0, 1.1), height=300,
         toolbar_location=None, tools="", sizing_mode="stretch_width",
         css_classes=[css_class], min_width=280,
     )

@@ -14,12 +14,14 @@ from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 from components.browser_js import STATIC_DIR
 from components.controls import Controls
 from components.equations import Equations
+from components.exercises import Exercises
 from components.presets import Presets
 from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
 from components.softmax_chart import SoftmaxChart
 from components.state import SoftmaxState
 from components.url_state import UrlState
+from components.views_registry import EXERCISE_VIEWS
 
 TITLE = "softmax-lab: the softmax function, live"
 APP_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8")
@@ -50,6 +52,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
+        self.exercises = Exercises([view(self.controls) for view in EXERCISE_VIEWS])
         self.url_state = UrlState(self.controls, follow_page_url=follow_page_url)
         self.model = self._layout()
 
@@ -66,7 +69,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width")
         right = column(charts, self.readout.model, sizing_mode="stretch_width")
         body = row(left, right, sizing_mode="stretch_width")
-        return column(intro, body, sizing_mode="stretch_width", css_classes=["softmax-lab"])
+        # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
+        # plots in Tabs nested that deep with a zero-size layout (seen with this page).
+        return column(
+            intro, body, self.exercises.model, sizing_mode="stretch_width", css_classes=["softmax-lab"],
+        )
 
     def _divs(self) -> list[Div]:
         """Every Div of the views, to share one stylesheet among them."""

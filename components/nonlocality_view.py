@@ -1,0 +1,124 @@
+"""Non-locality: move one z and every softmax output changes, by amounts that balance;
+a sigmoid layer moves only the one output whose input moved.
+
+The reference is the outputs just before the current movement began: moving another
+input (or K) starts a new movement; "Measure from here" starts one by hand.
+"""
+
+from __future__ import annotations
+
+import panel as pn
+from bokeh.layouts import column, row
+from bokeh.models import Button, Div
+
+from components.bar_chart import bar_chart, bar_data, output_names
+from components.browser_js import math_callback
+from components.controls import Controls, z_label
+from components.sigmoid_panel import SIGMOID_COLOR
+from components.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
+from components.state import MAX_K
+
+EXPLANATION = (
+    "<p>Move one input and watch the dashed outlines: they mark every output as it was when the "
+    "movement began, and the labels give the change Δ. Softmax is <b>non-local</b>: all outputs move, "
+    "and the change of the moved output is balanced exactly by the other outputs, because the total "
+    "stays 1. A sigmoid output depends on its own input only: one bar moves, the others do not.</p>"
+)
+
+# Columns: the current value, the reference ("base") and the change as a label.
+UPDATE_JS = """
+const a = SoftmaxMath.softmax(z, tau);
+const s = SoftmaxMath.sigmoid(z);
+const previous = (source) => Array.from(source.data.value);
+const newMovement = cb_obj !== null && (reference.__moving !== cb_obj.id || cb_obj === k_slider
+  || previous(softmax_source).length !== z.length);
+if (cb_obj === reset_button) {
+  reference.__base = {a: a.slice(), s: s.slice()};
+  reference.__moving = null;
+} else if (newMovement) {
+  reference.__base = {a: previous(softmax_source), s: previous(sigmoid_source)};
+  reference.__moving = cb_obj.id;
+  if (reference.__base.a.length !== z.length) reference.__base = {a: a.slice(), s: s.slice()};
+}
+const base = reference.__base ?? {a: a.slice(), s: s.slice()};
+const sign = (v) => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
+const fill = (source, x_range, names, values, bases) => {
+  const shown = names.slice(0, z.length);
+  if (x_range.factors.length !== shown.length) x_range.factors = shown;
+  source.data = {name: shown, z: z.slice(), value: values, base: bases,
+                 label: values.map((v, j) => sign(v - bases[j]))};
+};
+fill(softmax_source, softmax_range, a_names, a, base.a);
+fill(sigmoid_source, sigmoid_range, s_names, s, base.s);
+const da = a.map((v, j) => v - base.a[j]);
+const ds = s.map((v, j) => v - base.s[j]);
+const moved = z_sliders.findIndex((x) => x.id === reference.__moving);
+let html;
+if (moved >= 0 && moved < z.length) {
+  const others = SoftmaxMath.sum(da) - da[moved];
+  const sOthers = SoftmaxMath.sum(ds) - ds[moved];
+  html = `<p>You are moving <b>${z_labels[moved]}</b>. Softmax: Δa<sub>${moved + 1}</sub> = ` +
+    `<b class='moved-change'>${sign(da[moved])}</b>, all other outputs together: ` +
+    `<b class='others-change'>${sign(others)}</b>; sum of all changes ` +
+    `<b class='total-change'>${sign(SoftmaxMath.sum(da))}</b>.</p>` +
+    `<p>Sigmoid: Δσ<sub>${moved + 1}</sub> = <b class='sigmoid-moved-change'>${sign(ds[moved])}</b>, ` +
+    `all other outputs together: <b class='sigmoid-others-change'>${sign(sOthers)}</b>.</p>`;
+} else {
+  html = `<p>Move one of the z sliders: the changes since the movement began appear here.</p>`;
+}
+setHtml(balance, html);
+"""
+
+
+def changes_data(z: list[float], values: list[float], symbol: str) -> dict[str, list]:
+    """Columns for the first render: no movement yet, so every change is 0."""
+    return {**bar_data(z, values, symbol), "base": list(values), "label": ["+0.000"] * len(values)}
+
+
+class NonLocalityView(pn.viewable.Viewer):
+    """Changes of every softmax and sigmoid output since the current movement began."""
+
+    slug = "nonlocality"
+    title = "Non-locality"
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        a, s = list(state.softmax_outputs), list(state.sigmoid_outputs)
+        # The bars' labels show the change since the movement began, not the value.
+        self.softmax_chart, self.softmax_source = bar_chart(
+            changes_data(state.active_z, a, "a"), color=SOFTMAX_COLOR, hatch=None,
+            css_class="nonlocality-softmax",
+        )
+        self.sigmoid_chart, self.sigmoid_source = bar_chart(
+            changes_data(state.active_z, s, "σ"), color=SIGMOID_COLOR, hatch="/",
+            css_class="nonlocality-sigmoid",
+        )
+        for chart, source in ((self.softmax_chart, self.softmax_source),
+                              (self.sigmoid_chart, self.sigmoid_source)):
+            chart.vbar(x="name", top="base", width=0.8, source=source, fill_alpha=0,
+                       line_color="#222222", line_dash="dashed", line_width=1.5)
+            chart.yaxis.axis_label = "dashed: when the movement began"
+        self.balance = Div(
+            text="<p>Move one of the z sliders: the changes since the movement began appear here.</p>",
+            syncable=False, css_classes=["nonlocality-balance"], sizing_mode="stretch_width",
+        )
+        self.reset_button = Button(label="Measure from here", css_classes=["nonlocality-reset"])
+        update = math_callback(
+            UPDATE_JS, **controls.js_args, softmax_source=self.softmax_source,
+            sigmoid_source=self.sigmoid_source, softmax_range=self.softmax_chart.x_range,
+            sigmoid_range=self.sigmoid_chart.x_range, balance=self.balance, reference=self.balance,
+            reset_button=self.reset_button, a_names=output_names("a", MAX_OUTPUTS),
+            s_names=output_names("σ", MAX_OUTPUTS), z_labels=[z_label(j) for j in range(MAX_K)],
+        )
+        controls.on_input(update)
+        self.reset_button.js_on_event("button_click", update)
+        self.model = column(
+            Div(text=EXPLANATION, sizing_mode="stretch_width", css_classes=["explanation"]),
+            row(self.softmax_chart, self.sigmoid_chart, sizing_mode="stretch_width"),
+            row(self.balance, self.reset_button, sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")
