@@ -111,3 +111,30 @@ def partition_function_log(z: ArrayLike, tau: float = 1.0) -> float:
 def free_energy(z: ArrayLike, tau: float = 1.0) -> float:
     """F = -tau ln Z."""
     return -_check_tau(tau) * partition_function_log(z, tau)
+
+
+def _check_index(index: int, size: int, what: str) -> int:
+    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) or not 0 <= index < size:
+        raise ValueError(f"{what} must be a whole number from 0 to {size - 1}")
+    return int(index)
+
+
+def cross_entropy_gradient(z: ArrayLike, true_class: int, tau: float = 1.0) -> FloatArray:
+    """dC/dz_j = (a_j - y_j) / tau for C = -ln a_y: at tau = 1 the book's a - y, with no sigma' factor.
+
+    a_y - 1 is computed as minus the sum of the other outputs: 1 - a_y cancels when a_y is near 1.
+    """
+    a = softmax(z, tau)
+    y = _check_index(true_class, a.size, "the true class")
+    gradient = a.copy()
+    gradient[y] = -(np.sum(a[:y]) + np.sum(a[y + 1:]))
+    return gradient / _check_tau(tau)
+
+
+def softmax_sweep(z: ArrayLike, index: int, values: ArrayLike, tau: float = 1.0) -> FloatArray:
+    """Row r is softmax(z / tau) with z_index replaced by values[r]: how every output follows one input."""
+    vector = _as_vector(z)
+    i = _check_index(index, vector.size, "the swept input")
+    grid = np.tile(vector, (_as_vector(values).size, 1))
+    grid[:, i] = _as_vector(values)
+    return np.vstack([softmax(row, tau) for row in grid])

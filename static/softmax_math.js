@@ -82,6 +82,29 @@ const SoftmaxMath = (() => {
     return -checkTau(tau) * logsumexp(z, tau);
   }
 
+  function checkIndex(index, size, what) {
+    if (!Number.isInteger(index) || index < 0 || index >= size) {
+      throw new RangeError(`${what} must be a whole number from 0 to ${size - 1}`);
+    }
+    return index;
+  }
+
+  // (a_j - y_j) / tau, as cross_entropy_gradient() in softmax_math.py: a_y - 1 is minus
+  // the sum of the other outputs, since 1 - a_y cancels when a_y is near 1.
+  function crossEntropyGradient(z, trueClass, tau = 1) {
+    const a = softmax(z, tau);
+    const y = checkIndex(trueClass, a.length, "the true class");
+    const others = a.reduce((acc, v, k) => (k === y ? acc : acc + v), 0);
+    return a.map((v, k) => (k === y ? -others : v) / tau);
+  }
+
+  // Row r is softmax(z / tau) with z[index] replaced by values[r], as softmax_sweep().
+  function softmaxSweep(z, index, values, tau = 1) {
+    const v = checkVector(z);
+    const i = checkIndex(index, v.length, "the swept input");
+    return checkVector(values).map((x) => { v[i] = x; return softmax(v, tau); });
+  }
+
   function sum(values) {
     return values.reduce((acc, v) => acc + v, 0);
   }
@@ -89,5 +112,6 @@ const SoftmaxMath = (() => {
   return Object.freeze({
     softmax, logSoftmax, sigmoid, logsumexp, jacobian, inverseSoftmax,
     entropy, crossEntropy, partitionFunctionLog: logsumexp, freeEnergy, sum,
+    crossEntropyGradient, softmaxSweep,
   });
 })();

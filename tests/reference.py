@@ -36,3 +36,12 @@ def jacobian_diagonal(z: Sequence[float], tau: float = 1.0) -> list[float]:
     others = [mpmath.fsum(weights[:j] + weights[j + 1:]) for j in range(len(weights))]
     pairs = zip(weights, others, strict=True)
     return [float((w / total) * (rest / total) / mpmath.mpf(tau)) for w, rest in pairs]
+
+
+def cross_entropy_gradient(z: Sequence[float], true_class: int, tau: float = 1.0) -> list[float]:
+    """(a_j - y_j) / tau, with a_y - 1 as minus the other outputs (60 digits, so no cancellation)."""
+    weights = [mpmath.exp(mpmath.mpf(v) / mpmath.mpf(tau)) for v in z]
+    total = mpmath.fsum(weights)
+    others = mpmath.fsum(weights[:true_class] + weights[true_class + 1:])
+    numerators = [-others if j == true_class else w for j, w in enumerate(weights)]
+    return [float(n / total / mpmath.mpf(tau)) for n in numerators]

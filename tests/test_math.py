@@ -150,3 +150,36 @@ def test_bad_vectors_are_refused_with_a_message(bad):
 def test_bad_temperatures_are_refused_with_a_message(tau):
     with pytest.raises(ValueError, match="tau"):
         sm.softmax([1.0, 2.0], tau)
+
+
+@settings(max_examples=200, deadline=None)
+@given(vectors, st.integers(min_value=0, max_value=11), temperatures)
+def test_cross_entropy_gradient_matches_mpmath(z, true_class, tau):
+    """(a - onehot(y)) / tau, accurate even for the true class when a_y is near 1."""
+    y = true_class % len(z)
+    got = sm.cross_entropy_gradient(z, y, tau)
+    np.testing.assert_allclose(got, reference.cross_entropy_gradient(z, y, tau), rtol=1e-12, atol=1e-300)
+    assert got[y] <= 0 and np.all(np.delete(got, y) >= 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(vectors, st.integers(min_value=0, max_value=11), temperatures)
+def test_softmax_sweep_rows_match_mpmath(z, index, tau):
+    i = index % len(z)
+    values = [-1e3, -5.0, 0.0, 0.1, 5.0, 1e3]
+    got = sm.softmax_sweep(z, i, values, tau)
+    assert got.shape == (len(values), len(z))
+    for row, value in zip(got, values, strict=True):
+        np.testing.assert_allclose(row, reference.softmax([*z[:i], value, *z[i + 1:]], tau),
+                                   rtol=1e-12, atol=1e-300)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: sm.cross_entropy_gradient([1.0, 2.0], 2),
+    lambda: sm.cross_entropy_gradient([1.0, 2.0], -1),
+    lambda: sm.softmax_sweep([1.0, 2.0], 5, [0.0]),
+    lambda: sm.softmax_sweep([1.0, 2.0], 0, [np.nan]),
+])
+def test_bad_class_or_sweep_is_refused(call):
+    with pytest.raises(ValueError):
+        call()

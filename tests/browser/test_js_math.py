@@ -13,6 +13,8 @@ from components.browser_js import MATH_JS_SOURCE
 
 CASES = json.loads((Path(__file__).parents[1] / "vectors.json").read_text())["cases"]
 
+SWEEP_VALUES = [-1000.0, -5.0, -0.1, 0.0, 2.5, 5.0, 1e6]  # as in EVALUATE_ALL
+
 EVALUATE_ALL = """(cases) => cases.map(({z, tau}) => ({
     softmax: SoftmaxMath.softmax(z, tau),
     logSoftmax: SoftmaxMath.logSoftmax(z, tau),
@@ -22,6 +24,8 @@ EVALUATE_ALL = """(cases) => cases.map(({z, tau}) => ({
     entropy: SoftmaxMath.entropy(z, tau),
     freeEnergy: SoftmaxMath.freeEnergy(z, tau),
     crossEntropy: z.map((_, y) => SoftmaxMath.crossEntropy(z, y, tau)),
+    crossEntropyGradient: z.map((_, y) => SoftmaxMath.crossEntropyGradient(z, y, tau)),
+    sweep: SoftmaxMath.softmaxSweep(z, z.length - 1, [-1000, -5, -0.1, 0, 2.5, 5, 1e6], tau),
 }))"""
 
 
@@ -59,6 +63,10 @@ def assert_agree(case: dict, got: dict) -> None:
     np.testing.assert_allclose(got["freeEnergy"], sm.free_energy(z, tau), rtol=1e-13)
     np.testing.assert_allclose(got["crossEntropy"], [sm.cross_entropy(z, y, tau) for y in range(len(z))],
                                rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got["crossEntropyGradient"],
+                               [sm.cross_entropy_gradient(z, y, tau) for y in range(len(z))],
+                               rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(got["sweep"], sm.softmax_sweep(z, len(z) - 1, SWEEP_VALUES, tau), **tol)
 
 
 def test_shared_vectors_agree_with_numpy(math_page):
@@ -92,6 +100,8 @@ def test_inverse_softmax_agrees_and_round_trips(math_page):
     ("SoftmaxMath.softmax([1, 2], 0)", "tau"),
     ("SoftmaxMath.softmax([1, 2], -1)", "tau"),
     ("SoftmaxMath.inverseSoftmax([0.5, 0])", "greater than 0"),
+    ("SoftmaxMath.crossEntropyGradient([1, 2], 2)", "true class"),
+    ("SoftmaxMath.softmaxSweep([1, 2], 0, [0, NaN])", "finite"),
 ])
 def test_bad_input_is_refused_like_numpy(math_page, call, message):
     error = math_page.evaluate(f"() => {{ try {{ {call}; return ''; }} catch (e) {{ return e.message; }} }}")
