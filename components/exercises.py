@@ -11,7 +11,21 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import panel as pn
-from bokeh.models import LayoutDOM, TabPanel, Tabs
+from bokeh.document import Document
+from bokeh.models import CustomJS, LayoutDOM, TabPanel, Tabs
+
+# Bokeh 3.9 draws tabs as plain divs: give them the ARIA tab roles so that screen
+# readers (and tests, by role) know them as tabs and which one is selected.
+ARIA_TABS_JS = """
+const view = cb_context?.index?.find_one(tabs);
+if (view == null) return;
+const header = view.shadow_el.querySelector(".bk-headers-wrapper");
+if (header) header.setAttribute("role", "tablist");
+view.shadow_el.querySelectorAll(".bk-tab").forEach((tab, index) => {
+  tab.setAttribute("role", "tab");
+  tab.setAttribute("aria-selected", String(index === tabs.active));
+});
+"""
 
 
 class ExerciseView(Protocol):
@@ -32,6 +46,12 @@ class Exercises(pn.viewable.Viewer):
             sizing_mode="stretch_width", css_classes=["exercises"],
         )
         self.model = self.tabs
+        self._aria = CustomJS(code=ARIA_TABS_JS, args={"tabs": self.tabs})
+        self.tabs.js_on_change("active", self._aria)
+
+    def attach(self, document: Document) -> None:
+        """Label the tabs for assistive technology once they are rendered."""
+        document.js_on_event("document_ready", self._aria)
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

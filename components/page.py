@@ -53,7 +53,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
         self.exercises = Exercises([view(self.controls) for view in EXERCISE_VIEWS])
-        self.url_state = UrlState(self.controls, follow_page_url=follow_page_url)
+        self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
         self.model = self._layout()
 
     def _layout(self) -> LayoutDOM:
@@ -85,6 +85,7 @@ class SoftmaxLab(pn.viewable.Viewer):
     def attach(self, document: Document) -> None:
         """Browser behaviour that belongs to the page's document (restoring the URL state)."""
         self.url_state.attach(document)
+        self.exercises.attach(document)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

@@ -14,6 +14,7 @@ from bokeh.models import Button, CustomJS
 
 from components.browser_js import input_callback
 from components.controls import Z_LIMITS, Controls, z_label
+from components.exercises import Exercises
 from components.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
 
 # Builds the query for the current controls; 12 significant digits drop float noise
@@ -25,6 +26,7 @@ function currentLink() {
   params.set("z", z_sliders.slice(0, k_slider.value).map((s) => tidy(s.value)).join(","));
   if (range_buttons.active > 0) params.set("range", String(limits[range_buttons.active]));
   else params.delete("range");
+  if (tabs !== null) params.set("view", slugs[tabs.active]);
   params.set("tau", tidy(10 ** log_tau_slider.value));
   const origin = window.location.origin === "null" ? "" : window.location.origin;  // file:// has none
   return `${origin}${window.location.pathname}?${params}`;
@@ -79,6 +81,11 @@ if (parts !== null) {
   });
 }
 k_slider.value = k;
+if (params.has("view") && tabs !== null) {
+  const wanted = params.get("view");
+  if (slugs.includes(wanted)) tabs.active = slugs.indexOf(wanted);
+  else messages.push(`Link view: "${wanted.slice(0, 40)}" is not one of ${slugs.join(", ")}, so the first is shown.`);
+}
 if (params.has("tau")) {
   const current = Number((10 ** log_tau_slider.value).toPrecision(12));
   log_tau_slider.value = Math.log10(note(InputCheck.readNumber(
@@ -102,16 +109,21 @@ if (navigator.clipboard && window.isSecureContext) {
 class UrlState:
     """Keeps the URL query in step with the controls and restores it on load."""
 
-    def __init__(self, controls: Controls, *, follow_page_url: bool = True) -> None:
+    def __init__(
+        self, controls: Controls, exercises: Exercises | None = None, *, follow_page_url: bool = True
+    ) -> None:
         self.follow_page_url = follow_page_url
         args = {
             **controls.js_args, "notice": controls.notice, "range_buttons": controls.range_buttons,
-            "limits": list(Z_LIMITS),
+            "limits": list(Z_LIMITS), "tabs": exercises.tabs if exercises else None,
+            "slugs": exercises.slugs if exercises else [],
         }
         if follow_page_url:
             write = CustomJS(code=WRITE_JS, args=args)
             controls.on_input(write)
             controls.range_buttons.js_on_change("active", write)
+            if exercises is not None:
+                exercises.tabs.js_on_change("active", write)
         # A link to this state only exists where the page's URL is the app's own.
         self.copy_button = Button(
             label="Copy link to this state", css_classes=["copy-link"], visible=follow_page_url,
