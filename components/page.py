@@ -12,6 +12,7 @@ from bokeh.layouts import column, row
 from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 
 from components.browser_js import STATIC_DIR
+from components.connection_status import ConnectionStatus
 from components.controls import Controls
 from components.equations import Equations
 from components.exercises import Exercises
@@ -53,6 +54,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
         self.exercises = Exercises([view(self.controls) for view in EXERCISE_VIEWS])
+        self.connection = ConnectionStatus()
         self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
         self.model = self._layout()
 
@@ -72,7 +74,8 @@ class SoftmaxLab(pn.viewable.Viewer):
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
         return column(
-            intro, body, self.exercises.model, sizing_mode="stretch_width", css_classes=["softmax-lab"],
+            self.connection.model, intro, body, self.exercises.model,
+            sizing_mode="stretch_width", css_classes=["softmax-lab"],
         )
 
     def _divs(self) -> list[Div]:
@@ -80,12 +83,14 @@ class SoftmaxLab(pn.viewable.Viewer):
         return [
             self.controls.notice, self.equations.model, self.readout.model,
             self.softmax_chart.heading, self.sigmoid_panel.heading, self.sigmoid_panel.explanation,
+            self.connection.message,
         ]
 
     def attach(self, document: Document) -> None:
         """Browser behaviour that belongs to the page's document (restoring the URL state)."""
         self.url_state.attach(document)
         self.exercises.attach(document)
+        self.connection.attach(document)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""
