@@ -8,6 +8,8 @@ the container and the tests.
     SOFTMAX_LAB_NUM_PROCS        worker processes sharing the port (default 1; 0 = one per core)
     SOFTMAX_LAB_PREFIX           URL prefix behind a reverse proxy, e.g. /softmax (default none)
     SOFTMAX_LAB_SESSION_LIFETIME_MS  how long an unused session is kept (default 15000)
+    SOFTMAX_LAB_STATS            1 to answer /stats with the open sessions and the memory in use
+                                 (for monitoring and the load tests; off by default)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tornado.httputil import HTTPHeaders
-from tornado.web import GZipContentEncoding, OutputTransform
+from tornado.web import GZipContentEncoding, OutputTransform, RequestHandler
 
 
 class SettingsError(ValueError):
@@ -45,6 +47,7 @@ class ServerSettings:
     num_procs: int = 1
     prefix: str = ""
     session_lifetime_ms: int = 15000
+    stats: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> ServerSettings:
@@ -62,6 +65,7 @@ class ServerSettings:
             prefix=f"/{prefix}" if prefix else "",
             session_lifetime_ms=_int(environ, "SOFTMAX_LAB_SESSION_LIFETIME_MS", cls.session_lifetime_ms,
                                      1000, 86_400_000),
+            stats=environ.get("SOFTMAX_LAB_STATS", "").strip() == "1",
         )
 
     @property
@@ -78,6 +82,7 @@ class ServerSettings:
             "check_unused_sessions": min(self.session_lifetime_ms, 5000),
             # Tornado output transforms: gzip (Bokeh's JS is 1.3 MB, 0.35 MB compressed) and headers.
             "transforms": [GZipContentEncoding, security_headers(self.frame_ancestors)],
+            "extra_patterns": [(r"/stats", StatsHandler)] if self.stats else [],
         }
 
     @property
@@ -102,3 +107,22 @@ def security_headers(frame_ancestors: str) -> type[OutputTransform]:
             return status_code, headers, chunk
 
     return SecurityHeaders
+
+
+def resident_memory_mb() -> float:
+    """This process's resident memory (Linux), in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class StatsHandler(RequestHandler):
+    """GET /stats: {"sessions": open sessions, "rss_mb": resident memory} of this process."""
+
+    def get(self) -> None:
+        bokeh = self.application
+        sessions = sum(len(bokeh.get_sessions(path)) for path in bokeh.app_paths)
+        self.set_header("Cache-Control", "no-store")
+        self.write({"sessions": sessions, "rss_mb": round(resident_memory_mb(), 1)})

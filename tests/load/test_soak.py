@@ -1,0 +1,107 @@
+"""Soak: 100 concurrent websocket sessions change sliders for a minute, then leave.
+
+Bounded: 127.0.0.1 only, SOAK_SECONDS (default 60) of traffic, every wait has a
+deadline. Checked: no error, every session ends in the state its user set, the
+server's session count returns to 0, and its memory returns near the idle level.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import ROOT, free_port, wait_for_http
+from tests.load.bokeh_session import BokehSession
+
+SESSIONS = 100
+SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
+SLIDERS = ["z-slider-1", "z-slider-2", "z-slider-3", "z-slider-4", "tau-slider"]
+
+
+def stats(base_url: str) -> dict:
+    with urllib.request.urlopen(f"{base_url}/stats", timeout=5) as response:
+        return json.load(response)
+
+
+def wait_for_sessions(base_url: str, count: int, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while stats(base_url)["sessions"] != count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"sessions did not return to {count}: {stats(base_url)}")
+        time.sleep(0.5)
+
+
+@pytest.fixture
+def server():
+    port = free_port()
+    env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_STATS": "1",
+           "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base_url}/liveness", process=process)
+        yield base_url
+    finally:
+        process.terminate()
+        _out, err = process.communicate(timeout=20)
+    assert "Traceback" not in err and "ERROR" not in err, err[-3000:]
+
+
+async def user(session: BokehSession, seed: int, until: float) -> dict[str, float]:
+    """Moves random sliders every 100-300 ms until ``until``; returns the last value set per slider."""
+    rng = random.Random(seed)
+    last: dict[str, float] = {}
+    while time.monotonic() < until:
+        slider = rng.choice(SLIDERS)
+        value = round(rng.uniform(-1.3, 1.3), 2) if slider == "tau-slider" else round(rng.uniform(-5, 5), 1)
+        await session.set_value(slider, value)
+        last[slider] = value
+        await asyncio.sleep(rng.uniform(0.1, 0.3))
+    return last
+
+
+async def soak(base_url: str) -> tuple[list[dict], list[dict], list[float]]:
+    sessions = []
+    for _ in range(SESSIONS // 10):  # open in batches, as a class arriving over a few seconds
+        sessions += await asyncio.gather(*(BokehSession.open(base_url) for _ in range(10)))
+    until = time.monotonic() + SOAK_SECONDS
+    last = await asyncio.gather(*(user(s, seed, until) for seed, s in enumerate(sessions)))
+    on_server = await asyncio.gather(*(s.server_values() for s in sessions))
+    lags = [lag for s in sessions for lag in s.server_lag_s]
+    for session in sessions:
+        session.close()
+    return last, on_server, lags
+
+
+async def warm_up(base_url: str) -> None:
+    session = await BokehSession.open(base_url)
+    await session.set_value("z-slider-1", 1.0)
+    session.close()
+
+
+def test_hundred_sessions_for_a_minute(server):
+    asyncio.run(warm_up(server))
+    wait_for_sessions(server, 0)
+    idle_mb = stats(server)["rss_mb"]
+
+    last, on_server, lags = asyncio.run(soak(server))
+    for wanted, seen in zip(last, on_server, strict=True):
+        assert wanted, "every user changed something"
+        assert {name: seen[name] for name in wanted} == wanted
+    peak = stats(server)
+    wait_for_sessions(server, 0)
+    after_mb = stats(server)["rss_mb"]
+    lags.sort()
+    print(f"\nsoak: {len(lags)} changes by {SESSIONS} sessions in {SOAK_SECONDS:.0f} s; server lag "
+          f"p50 {lags[len(lags) // 2] * 1000:.0f} ms, p95 {lags[int(len(lags) * 0.95)] * 1000:.0f} ms; "
+          f"memory idle {idle_mb} MB, with sessions {peak['rss_mb']} MB, after {after_mb} MB")
+    assert after_mb <= idle_mb * 1.25, (idle_mb, peak, after_mb)
