@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from components.jacobian_view import JacobianView
 from components.nonlocality_view import NonLocalityView
 
 EXERCISE_VIEWS: tuple[type, ...] = (
     NonLocalityView,
+    JacobianView,
 )

@@ -1,0 +1,350 @@
+"""Monotonicity: the Jacobian ∂a_j/∂z_k = a_j(δ_jk − a_k)/τ as a live K×K heatmap and table.
+
+The chapter asks to prove that raising z_j raises a_j (the diagonal is positive) and
+lowers every other output (everything off the diagonal is negative). The heatmap shows
+the signs as colours, the table gives the same numbers as text, and a live line checks
+the claim on the current numbers, including the case where float64 rounds an output to 0.
+
+Colour scale: symmetric around 0 and following the data, ±max|J|. The entries scale
+with 1/τ and off-diagonal entries are often tiny next to the diagonal (K = 10, all equal:
+0.09 against −0.01), so a fixed range such as the bound ±1/(4τ) would leave them white.
+The palette has an even number of colours, so no bin is neutral: the smallest negative
+entry is still light blue, the smallest positive one light red. Only an entry that is
+exactly 0 in float64 (an output underflowed) is grey, drawn from the mapper's nan_color.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import panel as pn
+from bokeh.layouts import column, row
+from bokeh.models import (
+    BasicTicker,
+    ColorBar,
+    ColumnDataSource,
+    Div,
+    FactorRange,
+    HoverTool,
+    InlineStyleSheet,
+    LabelSet,
+    LinearColorMapper,
+)
+from bokeh.palettes import BuRd
+from bokeh.plotting import figure
+from bokeh.transform import transform
+from latex2mathml.converter import convert
+
+from components import softmax_math
+from components.bar_chart import output_names
+from components.browser_js import STATIC_DIR, math_callback
+from components.controls import Controls
+from components.state import MAX_K
+
+PALETTE = BuRd[8]  # Paul Tol's colour-blind-safe blue-red; 8 colours: no neutral middle bin
+ZERO_COLOR = "#bdbdbd"  # exactly 0 in float64
+DARK_FRACTION = 0.75  # cells beyond 75 % of the scale are dark: white text there
+# Cell labels shrink with K so that ten columns of "−0.00018" still fit their cells.
+LABEL_DIGITS_JS = """
+const digits = K <= 5 ? 3 : 2;
+const fontSize = K <= 5 ? "13px" : K <= 7 ? "12px" : "11px";
+"""
+
+
+def label_style(size: int) -> tuple[int, str]:
+    """Significant digits and font size of the heatmap's cell labels for K = size (see LABEL_DIGITS_JS)."""
+    return (3 if size <= 5 else 2), ("13px" if size <= 5 else "12px" if size <= 7 else "11px")
+OUTPUT_NAMES = output_names("a", MAX_K)
+INPUT_NAMES = output_names("z", MAX_K)
+
+VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+table.jacobian td, table.jacobian th { padding: 0.2em 0.55em; }
+table.jacobian td.diag { color: #8f1422; font-weight: 600; }
+table.jacobian td.off { color: #1b5690; }
+table.jacobian td.zero { color: var(--muted); }
+table.jacobian td.row-sum, table.jacobian tfoot td { color: var(--muted); font-weight: 400; }
+.verdict { margin: 0.2em 0; }
+.verdict .ok { color: #1b7a3a; font-weight: 700; }
+.verdict .warn { color: var(--warn); font-weight: 700; }
+.explanation math { font-size: 1.15rem; }
+"""
+
+# Numbers as the page prints them: `digits` significant digits (exponent form outside
+# 1e-4..1e6) and a real minus sign. format_number() in Python writes the same text.
+FORMAT_NUMBER_JS = """
+function formatNumber(v, digits = 3) {
+  if (v === 0) return "0";
+  const size = Math.abs(v);
+  const text = size >= 1e-4 && size < 1e6 ? v.toPrecision(digits) : v.toExponential(digits - 1);
+  return text.replaceAll("-", "−");
+}
+"""
+
+
+def format_number(value: float, digits: int = 3) -> str:
+    """The text FORMAT_NUMBER_JS writes for ``value`` (JS toPrecision / toExponential style)."""
+    value = float(value)
+    if value == 0:
+        return "0"
+    if 1e-4 <= abs(value) < 1e6:
+        text = f"{value:#.{digits}g}".rstrip(".")  # '#' keeps trailing zeros, as toPrecision does
+    else:
+        text = f"{value:.{digits - 1}e}"
+    return re.sub(r"e([+-])0*(\d)", r"e\1\2", text).replace("-", "−")
+
+
+def parse_number(text: str) -> float:
+    """A number as printed by format_number (for tests and notebooks)."""
+    return float(text.strip().replace("−", "-"))
+
+
+JACOBIAN_MATHML = convert(
+    r"\frac{\partial a_j}{\partial z_k} = \frac{a_j(\delta_{jk} - a_k)}{\tau}", display="block"
+)
+EXPLANATION = (
+    f"<div class='explanation'>{JACOBIAN_MATHML}"
+    "<p>Each cell shows how fast output a<sub>j</sub> (row) changes when input z<sub>k</sub> (column) moves. "
+    "On the diagonal it is a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0 because 0 &lt; a<sub>j</sub> &lt; 1: "
+    "raising z<sub>j</sub> raises a<sub>j</sub>, so softmax is <b>monotonic</b>. Off the diagonal it is "
+    "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0: raising z<sub>k</sub> lowers every other output. Every row sums "
+    "to 0 (adding the same number to all inputs changes nothing) and so does every column (the outputs "
+    "always total 1).</p></div>"
+)
+COLOR_NOTE = (
+    "<p class='legend-note'>Red: positive, blue: negative, darker: larger. The colour scale runs from "
+    "−max|entry| to +max|entry| of the current matrix, so small entries keep their colour; grey means "
+    "exactly 0 in float64. Hover a cell for more digits; the table below has every number.</p>"
+)
+
+
+def _cell_columns(jac: np.ndarray, scale: float) -> dict[str, list]:
+    """The heatmap's columns, one row per cell; UPDATE_JS builds the same ones in the browser."""
+    size = jac.shape[0]
+    digits, font_size = label_style(size)
+    cells: dict[str, list] = {"output": [], "input": [], "value": [], "color_value": [], "label": [],
+                              "text_color": [], "precise": [], "font_size": []}
+    for j in range(size):
+        for k in range(size):
+            value = float(jac[j, k])
+            cells["output"].append(OUTPUT_NAMES[j])
+            cells["input"].append(INPUT_NAMES[k])
+            cells["value"].append(value)
+            cells["color_value"].append(value if value != 0 else np.nan)
+            cells["label"].append(format_number(value, digits))
+            cells["font_size"].append(font_size)
+            cells["text_color"].append("#ffffff" if abs(value) >= DARK_FRACTION * scale else "#1f2933")
+            cells["precise"].append(format_number(value, 6))
+    cells["color_value"] = np.asarray(cells["color_value"], dtype=np.float64)  # NaN travels in binary
+    return cells
+
+
+def color_scale(jac: np.ndarray, tau: float) -> float:
+    """Half-width of the colour range: max|J|, or the bound 1/(4τ) when every entry is 0."""
+    peak = float(np.max(np.abs(jac)))
+    return peak if peak > 0 else 1 / (4 * tau)
+
+
+def table_html(jac: np.ndarray) -> str:
+    """The matrix as an HTML table with row and column sums; UPDATE_JS writes the same markup."""
+    size = jac.shape[0]
+    head = "".join(f"<th scope='col'>{INPUT_NAMES[k]}</th>" for k in range(size))
+    body = ""
+    for j in range(size):
+        cells = ""
+        for k in range(size):
+            kind = "zero" if jac[j, k] == 0 else ("diag" if j == k else "off")
+            cells += f"<td class='{kind}'>{format_number(jac[j, k])}</td>"
+        body += (f"<tr><th scope='row'>{OUTPUT_NAMES[j]}</th>{cells}"
+                 f"<td class='row-sum'>{format_number(jac[j].sum(), 2)}</td></tr>")
+    sums = "".join(f"<td>{format_number(jac[:, k].sum(), 2)}</td>" for k in range(size))
+    return (
+        "<table class='readout jacobian'><caption>∂a<sub>j</sub>/∂z<sub>k</sub>: row = output "
+        "a<sub>j</sub>, column = input z<sub>k</sub></caption>"
+        f"<thead><tr><th scope='col'>∂a/∂z</th>{head}<th scope='col'>row sum</th></tr></thead>"
+        f"<tbody>{body}</tbody><tfoot><tr><th scope='row'>column sum</th>{sums}<td></td></tr></tfoot></table>"
+    )
+
+
+def verdict_html(jac: np.ndarray, a: Sequence[float]) -> str:
+    """The chapter's claims checked on the current numbers; UPDATE_JS writes the same markup."""
+    size = jac.shape[0]
+    diagonal = np.diag(jac)
+    off = jac[~np.eye(size, dtype=bool)]
+    positive, negative = int(np.sum(diagonal > 0)), int(np.sum(off < 0))
+    row_sum = float(np.max(np.abs(jac.sum(axis=1))))
+    underflowed = [OUTPUT_NAMES[j] for j in range(size) if a[j] == 0]
+    return _verdict(size, positive, negative, float(diagonal.min()), float(off.max()), row_sum, underflowed)
+
+
+def _verdict(size: int, positive: int, negative: int, min_diag: float, max_off: float, row_sum: float,
+             underflowed: list[str]) -> str:
+    def mark(ok: bool) -> str:
+        return "<span class='ok'>✓</span>" if ok else "<span class='warn'>⚠</span>"
+
+    off_count = size * (size - 1)
+    diag_text = (f"all {size} entries are positive" if positive == size
+                 else f"{positive} of {size} entries are positive, the others are 0 in float64")
+    off_text = (f"all {off_count} entries are negative" if negative == off_count
+                else f"{negative} of {off_count} entries are negative, the others are 0 in float64")
+    html = (
+        f"<p class='verdict diag-check'>{mark(positive == size)} Diagonal: {diag_text} (smallest "
+        f"<b class='min-diag'>{format_number(min_diag)}</b>): raising z<sub>j</sub> raises a<sub>j</sub>.</p>"
+        f"<p class='verdict off-check'>{mark(negative == off_count)} Off the diagonal: {off_text} "
+        f"(closest to 0: <b class='max-off'>{format_number(max_off)}</b>): raising z<sub>k</sub> lowers "
+        "every other output.</p>"
+        f"<p class='verdict sum-check'>{mark(True)} Every row sums to 0: largest |row sum| "
+        f"<b class='max-row-sum'>{format_number(row_sum, 2)}</b>, float64 rounding.</p>"
+    )
+    if underflowed:
+        html += (
+            f"<p class='verdict underflow'>{mark(False)} {', '.join(underflowed)} = 0 in float64 (smaller "
+            "than 1e−308), so its row and column are 0 here; in exact arithmetic the signs above still "
+            "hold.</p>"
+        )
+    return html
+
+
+UPDATE_JS = FORMAT_NUMBER_JS + """
+const a = SoftmaxMath.softmax(z, tau);
+const J = SoftmaxMath.jacobian(z, tau);
+const K = z.length;
+""" + LABEL_DIGITS_JS + """
+if (x_range.factors.length !== K) {
+  x_range.factors = input_names.slice(0, K);
+  y_range.factors = output_names.slice(0, K).reverse();
+}
+let peak = 0;
+for (const r of J) for (const v of r) peak = Math.max(peak, Math.abs(v));
+const scale = peak > 0 ? peak : 1 / (4 * tau);
+mapper.setv({low: -scale, high: scale});
+const cols = {output: [], input: [], value: [], color_value: [], label: [], text_color: [], precise: [], font_size: []};
+J.forEach((r, j) => r.forEach((v, k) => {
+  cols.output.push(output_names[j]);
+  cols.input.push(input_names[k]);
+  cols.value.push(v);
+  cols.color_value.push(v !== 0 ? v : NaN);
+  cols.label.push(formatNumber(v, digits));
+  cols.font_size.push(fontSize);
+  cols.text_color.push(Math.abs(v) >= dark_fraction * scale ? "#ffffff" : "#1f2933");
+  cols.precise.push(formatNumber(v, 6));
+}));
+cells.data = cols;
+
+const rowSums = J.map((r) => SoftmaxMath.sum(r));
+const colSums = J.map((_, k) => SoftmaxMath.sum(J.map((r) => r[k])));
+const head = J.map((_, k) => `<th scope='col'>${input_names[k]}</th>`).join("");
+const body = J.map((r, j) => `<tr><th scope='row'>${output_names[j]}</th>` + r.map((v, k) =>
+  `<td class='${v === 0 ? "zero" : j === k ? "diag" : "off"}'>${formatNumber(v)}</td>`).join("") +
+  `<td class='row-sum'>${formatNumber(rowSums[j], 2)}</td></tr>`).join("");
+const sums = colSums.map((v) => `<td>${formatNumber(v, 2)}</td>`).join("");
+setHtml(table, "<table class='readout jacobian'><caption>∂a<sub>j</sub>/∂z<sub>k</sub>: row = output " +
+  "a<sub>j</sub>, column = input z<sub>k</sub></caption>" +
+  `<thead><tr><th scope='col'>∂a/∂z</th>${head}<th scope='col'>row sum</th></tr></thead>` +
+  `<tbody>${body}</tbody><tfoot><tr><th scope='row'>column sum</th>${sums}<td></td></tr></tfoot></table>`);
+
+const diagonal = J.map((r, j) => r[j]);
+const off = J.flatMap((r, j) => r.filter((_, k) => k !== j));
+const positive = diagonal.filter((v) => v > 0).length;
+const negative = off.filter((v) => v < 0).length;
+const rowSum = Math.max(...rowSums.map(Math.abs));
+const underflowed = output_names.slice(0, K).filter((_, j) => a[j] === 0);
+const mark = (ok) => ok ? "<span class='ok'>✓</span>" : "<span class='warn'>⚠</span>";
+const offCount = K * (K - 1);
+const diagText = positive === K ? `all ${K} entries are positive`
+  : `${positive} of ${K} entries are positive, the others are 0 in float64`;
+const offText = negative === offCount ? `all ${offCount} entries are negative`
+  : `${negative} of ${offCount} entries are negative, the others are 0 in float64`;
+let html =
+  `<p class='verdict diag-check'>${mark(positive === K)} Diagonal: ${diagText} (smallest ` +
+  `<b class='min-diag'>${formatNumber(Math.min(...diagonal))}</b>): raising z<sub>j</sub> raises a<sub>j</sub>.</p>` +
+  `<p class='verdict off-check'>${mark(negative === offCount)} Off the diagonal: ${offText} ` +
+  `(closest to 0: <b class='max-off'>${formatNumber(Math.max(...off))}</b>): raising z<sub>k</sub> lowers ` +
+  "every other output.</p>" +
+  `<p class='verdict sum-check'>${mark(true)} Every row sums to 0: largest |row sum| ` +
+  `<b class='max-row-sum'>${formatNumber(rowSum, 2)}</b>, float64 rounding.</p>`;
+if (underflowed.length > 0) {
+  html += `<p class='verdict underflow'>${mark(false)} ${underflowed.join(", ")} = 0 in float64 (smaller ` +
+    "than 1e−308), so its row and column are 0 here; in exact arithmetic the signs above still hold.</p>";
+}
+setHtml(verdict, html);
+"""  # noqa: E501
+
+
+class JacobianView(pn.viewable.Viewer):
+    """The K×K Jacobian of softmax as a heatmap, a table and a live check of its signs."""
+
+    slug = "jacobian"
+    title = "Monotonicity (Jacobian)"
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        jac = softmax_math.jacobian(state.active_z, state.tau)
+        scale = color_scale(jac, state.tau)
+        size = state.k
+        self.source = ColumnDataSource(_cell_columns(jac, scale), syncable=False, name="jacobian-cells")
+        self.mapper = LinearColorMapper(palette=PALETTE, low=-scale, high=scale, nan_color=ZERO_COLOR,
+                                        syncable=False, name="jacobian-colors")
+        self.heatmap = self._heatmap(size)
+        stylesheet = InlineStyleSheet(css=VIEW_CSS)
+        self.explanation = Div(text=EXPLANATION, sizing_mode="stretch_width",
+                               css_classes=["explanation", "jacobian-explanation"], stylesheets=[stylesheet])
+        self.verdict = Div(
+            text=verdict_html(jac, state.softmax_outputs), syncable=False, sizing_mode="stretch_width",
+            css_classes=["jacobian-verdict"], stylesheets=[stylesheet],
+            html_attributes={"aria-live": "off"},
+        )
+        self.table = Div(text=table_html(jac), syncable=False, css_classes=["jacobian-table"],
+                         stylesheets=[stylesheet])
+        controls.on_input(math_callback(
+            UPDATE_JS, **controls.js_args, cells=self.source, mapper=self.mapper,
+            x_range=self.heatmap.x_range, y_range=self.heatmap.y_range, table=self.table,
+            verdict=self.verdict, output_names=OUTPUT_NAMES, input_names=INPUT_NAMES,
+            dark_fraction=DARK_FRACTION,
+        ))
+        note = Div(text=COLOR_NOTE, sizing_mode="stretch_width", css_classes=["jacobian-note"],
+                   stylesheets=[stylesheet])
+        # The table goes below, full width: ten columns do not fit beside the heatmap.
+        self.model = column(
+            self.explanation,
+            row(self.heatmap, column(self.verdict, note, sizing_mode="stretch_width"),
+                sizing_mode="stretch_width"),
+            self.table, sizing_mode="stretch_width", css_classes=["jacobian-view"],
+        )
+
+    def _heatmap(self, size: int) -> figure:
+        """K×K coloured cells with their values; a₁ on top, as a matrix is written."""
+        x_range = FactorRange(factors=INPUT_NAMES[:size], syncable=False)
+        y_range = FactorRange(factors=list(reversed(OUTPUT_NAMES[:size])), syncable=False)
+        heatmap = figure(
+            name="jacobian-heatmap", x_range=x_range, y_range=y_range, width=660, height=600,
+            toolbar_location=None, tools="", x_axis_location="above", css_classes=["jacobian-heatmap"],
+        )
+        heatmap.rect(x="input", y="output", width=1, height=1, source=self.source, line_color="#ffffff",
+                     line_width=2, fill_color=transform("color_value", self.mapper))
+        # A LabelSet, not a text glyph: BokehJS 3.9's Text glyph sets its data asynchronously and throws
+        # when several changes of K arrive in one tick (a link that sets z and K on load).
+        heatmap.add_layout(LabelSet(
+            x="input", y="output", text="label", source=self.source, text_align="center",
+            text_baseline="middle", text_color="text_color", text_font_size="font_size",
+        ))
+        heatmap.add_tools(HoverTool(tooltips=[("∂a_j/∂z_k", "∂@output / ∂@input"), ("value", "@precise")]))
+        heatmap.add_layout(ColorBar(
+            color_mapper=self.mapper, ticker=BasicTicker(desired_num_ticks=9), width=14,
+            major_label_text_font_size="11px",
+        ), "right")
+        heatmap.xaxis.axis_label = "input z_k"
+        heatmap.yaxis.axis_label = "output a_j"
+        for axis in (heatmap.xaxis, heatmap.yaxis):
+            axis.major_label_text_font_size = "14px"
+            axis.axis_label_text_font_style = "normal"
+            axis.major_tick_line_color = None
+            axis.axis_line_color = None
+        heatmap.grid.grid_line_color = None
+        heatmap.outline_line_color = None
+        return heatmap
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

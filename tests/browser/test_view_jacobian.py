@@ -1,0 +1,121 @@
+"""The Monotonicity (Jacobian) tab, driven with the keyboard: heatmap data, table and verdict vs numpy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import softmax_math as sm
+from components.bar_chart import output_names
+from components.jacobian_view import JacobianView, format_number
+from tests.browser.screen import open_app, press_on_slider
+
+TABLE = ".jacobian-table table.jacobian"
+
+# The inputs exactly as the sliders hold them (the readout rounds them), and what the heatmap draws.
+SHOWN_JS = """() => {
+  const doc = Bokeh.documents[0];
+  const models = [...doc.all_models];
+  const byClass = (name) => models.find((m) => (m.css_classes ?? []).includes(name));
+  const k = byClass("k-slider").value;
+  const z = Array.from({length: k}, (_, j) => byClass(`z-slider-${j + 1}`).value);
+  const cells = doc.get_model_by_name("jacobian-cells").data;
+  const heatmap = doc.get_model_by_name("jacobian-heatmap");
+  const mapper = doc.get_model_by_name("jacobian-colors");
+  return {
+    z, tau: 10 ** byClass("tau-slider").value,
+    value: Array.from(cells.value), colorValue: Array.from(cells.color_value), label: Array.from(cells.label),
+    inputs: Array.from(heatmap.x_range.factors), outputs: Array.from(heatmap.y_range.factors),
+    scale: [mapper.low, mapper.high],
+  };
+}"""
+
+
+def open_tab(page: Page, url: str) -> None:
+    open_app(page, url)
+    page.get_by_role("tab", name=JacobianView.title).click()
+    expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
+
+
+def table_cells(page: Page) -> list[list[str]]:
+    rows = page.locator(f"{TABLE} tbody tr")
+    return [rows.nth(j).locator("td").all_inner_texts() for j in range(rows.count())]
+
+
+def entries(page: Page) -> tuple[list[str], list[str], list[str]]:
+    """The table's headers and matrix entries as printed (no sums)."""
+    return tuple(page.locator(f"{TABLE} {part}").all_inner_texts()
+                 for part in ("thead th", "tbody th", "tbody td:not(.row-sum)"))
+
+
+def assert_shows_numpy(page: Page) -> dict:
+    """Heatmap data, colour scale, table and verdict all agree with numpy for the sliders' values."""
+    shown = page.evaluate(SHOWN_JS)
+    z, tau, size = shown["z"], shown["tau"], len(shown["z"])
+    jac = sm.jacobian(z, tau)
+    np.testing.assert_allclose(np.reshape(shown["value"], (size, size)), jac, rtol=1e-12, atol=1e-300)
+    assert shown["inputs"] == output_names("z", size)
+    assert shown["outputs"] == output_names("a", size)[::-1]
+    peak = np.max(np.abs(jac))
+    np.testing.assert_allclose(shown["scale"], [-peak, peak], rtol=1e-12)
+    assert np.all(np.isnan(shown["colorValue"]) == (np.ravel(jac) == 0))  # grey exactly where J is 0
+    # The table prints every entry as numpy's value formatted by format_number, plus the row sum.
+    cells = table_cells(page)
+    assert [row[:size] for row in cells] == [[format_number(v) for v in row] for row in jac]
+    assert all(abs(float(row[size].replace("−", "-"))) < 1e-12 for row in cells)
+    verdict = page.locator(".jacobian-verdict .bk-clearfix").inner_text()
+    assert f"all {size} entries are positive" in verdict
+    assert f"all {size * (size - 1)} entries are negative" in verdict
+    assert format_number(np.diag(jac).min()) in verdict
+    return shown
+
+
+def test_heatmap_and_table_follow_z_and_tau(page, served_app):
+    open_tab(page, served_app)
+    before = assert_shows_numpy(page)  # the first render, computed by numpy in Python
+    min_diag = page.locator(".jacobian-verdict .min-diag")
+    previous = min_diag.inner_text()
+    press_on_slider(page, "z-slider-2", "ArrowRight", 5)  # raise the smallest input: a₂ grows
+    expect(min_diag).not_to_have_text(previous)
+    after = assert_shows_numpy(page)
+    assert after["z"][1] > before["z"][1]
+    # Cooler: the Jacobian scales with 1/τ and the winner's column dominates.
+    box = page.locator(".tau-input input")
+    box.fill("0.2")
+    box.press("Enter")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.200")
+    shown = assert_shows_numpy(page)
+    assert shown["tau"] == pytest.approx(0.2, rel=1e-9)
+
+
+def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, served_app):
+    open_tab(page, served_app)
+    # Row and column sums are rounding noise (~1e-17) whose last digits depend on the summation
+    # order, so the Python-written and the browser-written tables are compared without them.
+    python_table = entries(page)
+    press_on_slider(page, "k-slider", "End", 1)
+    expect(page.locator(f"{TABLE} tbody tr")).to_have_count(10)
+    shown = assert_shows_numpy(page)
+    assert len(shown["value"]) == 100 and len(shown["inputs"]) == 10
+    press_on_slider(page, "k-slider", "Home", 1)
+    expect(page.locator(f"{TABLE} tbody tr")).to_have_count(2)
+    assert len(assert_shows_numpy(page)["value"]) == 4
+    press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state, now written by JS
+    expect(page.locator(f"{TABLE} tbody tr")).to_have_count(4)
+    assert entries(page) == python_table
+
+
+def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
+    """A link that sets z, K and τ in one go (regression: the cells once threw on this) at τ = 0.05."""
+    page.goto(f"{served_app}?z=1000,-1000,999,0&range=1000&tau=0.05&view={JacobianView.slug}")
+    underflow = page.locator(".jacobian-verdict .underflow")
+    expect(underflow).to_contain_text("a₂, a₄ = 0 in float64")
+    expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
+    shown = page.evaluate(SHOWN_JS)
+    jac = sm.jacobian(shown["z"], shown["tau"])
+    assert shown["z"] == [1000, -1000, 999, 0] and shown["tau"] == pytest.approx(0.05, rel=1e-9)
+    np.testing.assert_allclose(np.reshape(shown["value"], (4, 4)), jac, rtol=1e-12, atol=1e-300)
+    assert np.isnan(shown["colorValue"]).sum() == np.sum(jac == 0) > 0
+    text = " ".join(page.locator(".jacobian-view .bk-clearfix").all_inner_texts())
+    assert "NaN" not in text and "Infinity" not in text
