@@ -113,6 +113,11 @@ def free_energy(z: ArrayLike, tau: float = 1.0) -> float:
     return -_check_tau(tau) * partition_function_log(z, tau)
 
 
+def mean_energy(z: ArrayLike, tau: float = 1.0) -> float:
+    """U = <E> = sum_j a_j E_j with energies E = -z; F = U - tau H links it to the entropy."""
+    return float(-np.dot(softmax(z, tau), _as_vector(z)))
+
+
 def _check_index(index: int, size: int, what: str) -> int:
     if isinstance(index, bool) or not isinstance(index, (int, np.integer)) or not 0 <= index < size:
         raise ValueError(f"{what} must be a whole number from 0 to {size - 1}")

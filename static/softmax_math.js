@@ -82,6 +82,12 @@ const SoftmaxMath = (() => {
     return -checkTau(tau) * logsumexp(z, tau);
   }
 
+  // U = <E> = sum_j a_j E_j with E = -z, as mean_energy() in softmax_math.py.
+  function meanEnergy(z, tau = 1) {
+    const a = softmax(z, tau);
+    return -a.reduce((acc, aj, j) => acc + aj * z[j], 0);
+  }
+
   function checkIndex(index, size, what) {
     if (!Number.isInteger(index) || index < 0 || index >= size) {
       throw new RangeError(`${what} must be a whole number from 0 to ${size - 1}`);
@@ -112,6 +118,6 @@ const SoftmaxMath = (() => {
   return Object.freeze({
     softmax, logSoftmax, sigmoid, logsumexp, jacobian, inverseSoftmax,
     entropy, crossEntropy, partitionFunctionLog: logsumexp, freeEnergy, sum,
-    crossEntropyGradient, softmaxSweep,
+    crossEntropyGradient, softmaxSweep, meanEnergy,
   });
 })();

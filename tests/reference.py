@@ -23,6 +23,13 @@ def logsumexp(z: Sequence[float], tau: float = 1.0) -> float:
     return float(mpmath.log(mpmath.fsum(mpmath.exp(mpmath.mpf(v) / mpmath.mpf(tau)) for v in z)))
 
 
+def mean_energy(z: Sequence[float], tau: float = 1.0) -> float:
+    """U = sum_j a_j E_j with E = -z."""
+    weights = [mpmath.exp(mpmath.mpf(v) / mpmath.mpf(tau)) for v in z]
+    total = mpmath.fsum(weights)
+    return float(-mpmath.fsum(w / total * mpmath.mpf(v) for w, v in zip(weights, z, strict=True)))
+
+
 def entropy(z: Sequence[float], tau: float = 1.0) -> float:
     weights = [mpmath.exp(mpmath.mpf(v) / mpmath.mpf(tau)) for v in z]
     total = mpmath.fsum(weights)

@@ -140,6 +140,14 @@ def test_free_energy_and_cross_entropy(z, tau):
         assert np.isfinite(sm.cross_entropy(z, y, tau))
 
 
+@settings(max_examples=100, deadline=None)
+@given(vectors, temperatures)
+def test_mean_energy_matches_mpmath(z, tau):
+    """U = -sum a_j z_j; the error allowed is rounding of the largest term a_j |z_j|."""
+    expected = reference.mean_energy(z, tau)
+    assert sm.mean_energy(z, tau) == pytest.approx(expected, rel=1e-12, abs=1e-13 * float(np.max(np.abs(z))))
+
+
 @pytest.mark.parametrize("bad", [[], [np.nan, 1.0], [np.inf], [[1.0, 2.0]]])
 def test_bad_vectors_are_refused_with_a_message(bad):
     with pytest.raises(ValueError):

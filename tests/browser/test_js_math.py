@@ -23,6 +23,7 @@ EVALUATE_ALL = """(cases) => cases.map(({z, tau}) => ({
     jacobian: SoftmaxMath.jacobian(z, tau),
     entropy: SoftmaxMath.entropy(z, tau),
     freeEnergy: SoftmaxMath.freeEnergy(z, tau),
+    meanEnergy: SoftmaxMath.meanEnergy(z, tau),
     crossEntropy: z.map((_, y) => SoftmaxMath.crossEntropy(z, y, tau)),
     crossEntropyGradient: z.map((_, y) => SoftmaxMath.crossEntropyGradient(z, y, tau)),
     sweep: SoftmaxMath.softmaxSweep(z, z.length - 1, [-1000, -5, -0.1, 0, 2.5, 5, 1e6], tau),
@@ -61,6 +62,9 @@ def assert_agree(case: dict, got: dict) -> None:
     np.testing.assert_allclose(got["jacobian"], sm.jacobian(z, tau), **tol)
     np.testing.assert_allclose(got["entropy"], sm.entropy(z, tau), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(got["freeEnergy"], sm.free_energy(z, tau), rtol=1e-13)
+    # Summed in another order than numpy's dot: agree up to rounding of the largest term.
+    np.testing.assert_allclose(got["meanEnergy"], sm.mean_energy(z, tau), rtol=1e-12,
+                               atol=1e-13 * float(np.sum(np.abs(sm.softmax(z, tau) * np.asarray(z)))))
     np.testing.assert_allclose(got["crossEntropy"], [sm.cross_entropy(z, y, tau) for y in range(len(z))],
                                rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(got["crossEntropyGradient"],
