@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-# Chromium fixtures shared with the browser tests (a session browser, a fresh page per test).
-from tests.browser.conftest import browser, free_port, page  # noqa: F401
+from tests.browser.conftest import free_port
 from tests.container.podman import INSTALL_HINT, ROOT, Podman, base_tarball, missing_tools, podman_store
 
 ARTIFACTS = ROOT / "artifacts"
@@ -97,13 +96,18 @@ def container(podman: Podman, image: Built) -> Iterator[Running]:
         "SOFTMAX_LAB_ALLOWED_ORIGINS": "softmax.example.org",
     }
     podman.start(name, image.tag, env)
+    stop_seconds = 0.0
     try:
         wait_for_liveness(podman, name, f"http://127.0.0.1:{port}{PREFIX}/liveness")
         yield Running(name, port, f"http://127.0.0.1:{port}{PREFIX}/app")
-        server_log = podman.logs(name)
-        assert podman.running(name), f"the server exited during the tests:\n{server_log}"
+        assert podman.running(name), f"the server exited during the tests:\n{podman.logs(name)}"
+        # `docker stop` and a pod's replacement send SIGTERM, then SIGKILL after a grace period.
+        started = time.monotonic()
+        podman("stop", "--time", "20", name, timeout=60)
+        stop_seconds = time.monotonic() - started
     finally:
         server_log = podman.logs(name)
         (ARTIFACTS / "container-server.log").write_text(server_log)
         podman("rm", "--force", "--time", "5", name, timeout=60, check=False)
     assert "Traceback" not in server_log, server_log
+    assert stop_seconds < 10, f"SIGTERM did not stop the server: podman stop took {stop_seconds:.1f} s"

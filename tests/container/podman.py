@@ -16,6 +16,7 @@ import shutil
 import ssl
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -81,6 +82,31 @@ def run(args: Sequence[str], timeout: float, log: Path | None = None,
         tail = (result.stdout + result.stderr)[-3000:]
         raise CommandError(f"{' '.join(args[:4])} ... exited {result.returncode}:\n{tail}")
     return result
+
+
+def run_streamed(args: Sequence[str], timeout: float, log: Path) -> None:
+    """Run a long command (a build) with its output written to `log` as it comes, each line stamped
+    with the seconds since the start, so a slow step shows in CI's artifacts; killed at the deadline."""
+    started = time.monotonic()
+    with log.open("a") as out:
+        out.write(f"$ {' '.join(args)}\n")
+        process = subprocess.Popen(list(args), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   stdin=subprocess.DEVNULL)
+        watchdog = threading.Timer(timeout, process.kill)
+        watchdog.start()
+        tail: list[str] = []
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                out.write(f"{time.monotonic() - started:7.1f} {line}")
+                tail = [*tail[-40:], line]
+            process.wait()
+        finally:
+            watchdog.cancel()
+        out.write(f"# {time.monotonic() - started:.1f} s, exit {process.returncode}\n")
+    if process.returncode != 0:
+        late = " (killed at the deadline)" if time.monotonic() - started >= timeout else ""
+        raise CommandError(f"{' '.join(args[:4])} ... exited {process.returncode}{late}:\n{''.join(tail)}")
 
 
 def _unmount_under(path: Path) -> None:
@@ -172,9 +198,10 @@ class Podman:
         if os.environ.get("PIP_INDEX_URL"):
             lines.append(f"index-url = {os.environ['PIP_INDEX_URL']}")
         (pip_dir / "pip.conf").write_text("\n".join(lines) + "\n")
-        self("build", "--pull=never", "--layers=false", "--format", "docker", "--isolation", "chroot",
-             "--network", "host", *ULIMITS, "--volume", f"{pip_dir}:/etc/xdg/pip:ro",
-             "--tag", tag, "--file", str(context / "Dockerfile"), str(context), timeout=1200)
+        run_streamed([*self.base_args, "build", "--pull=never", "--layers=false", "--format", "docker",
+                      "--isolation", "chroot", "--network", "host", *ULIMITS,
+                      "--volume", f"{pip_dir}:/etc/xdg/pip:ro", "--tag", tag,
+                      "--file", str(context / "Dockerfile"), str(context)], timeout=1200, log=self.log)
 
     def inspect_image(self, tag: str) -> dict:
         """`podman image inspect`: Config (User, ExposedPorts, Env, Cmd), Healthcheck, Size."""

@@ -86,9 +86,11 @@ def test_exposed_port_is_the_servers_port_and_env_is_valid_production_settings()
     assert {f"SOFTMAX_LAB_{name}" for name in expected} <= set(env), "every setting stated explicitly"
 
 
-def test_cmd_runs_the_app() -> None:
+def test_cmd_runs_the_app_under_an_init_that_passes_sigterm_on() -> None:
     cmds = [rest for keyword, rest in final_stage() if keyword == "CMD"]
     assert cmds == ['["python", "app.py"]']
+    entrypoints = [rest for keyword, rest in final_stage() if keyword == "ENTRYPOINT"]
+    assert entrypoints == ['["/usr/bin/tini", "--"]']
 
 
 def test_apt_packages_are_pinned() -> None:
