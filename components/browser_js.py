@@ -48,3 +48,12 @@ def math_callback(code: str, **args: Any) -> CustomJS:
 def input_callback(code: str, **args: Any) -> CustomJS:
     """A CustomJS whose body sees ``InputCheck`` before ``code``."""
     return CustomJS(code=INPUT_CHECK_JS_SOURCE + code, args=args, module=False)
+
+
+def math_input_callback(code: str, **args: Any) -> CustomJS:
+    """A math_callback whose body also sees ``InputCheck``: for views that read typed numbers.
+
+    ``args`` must include ``Controls.js_args``.
+    """
+    source = MATH_JS_SOURCE + INPUT_CHECK_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code
+    return CustomJS(code=source, args=args, module=False)

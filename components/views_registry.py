@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from components.cross_entropy_view import CrossEntropyView
+from components.inverse_view import InverseView
 from components.jacobian_view import JacobianView
 from components.nonlocality_view import NonLocalityView
+from components.sweep_view import SweepView
 
 EXERCISE_VIEWS: tuple[type, ...] = (
     NonLocalityView,
     JacobianView,
+    SweepView,
+    CrossEntropyView,
+    InverseView,
 )

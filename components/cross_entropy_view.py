@@ -1,0 +1,192 @@
+"""Cross-entropy: the log-likelihood cost C = -ln a_y of the current outputs for a chosen
+true class y, and its gradient with respect to the weighted inputs.
+
+The temperature is kept: C = -ln softmax(z / tau)_y, so dC/dz_j = (a_j - y_j) / tau
+(components.softmax_math.cross_entropy_gradient and its JS twin); at tau = 1 this is
+the book's a - y. The point of the view is the chapter's learning-slowdown argument:
+there is no sigma'(z) factor, so the gradient is largest when the output is most wrong.
+A sigmoid output with the quadratic cost is shown beside it for comparison.
+"""
+
+from __future__ import annotations
+
+import math
+
+import panel as pn
+from bokeh.layouts import column, row
+from bokeh.models import ColumnDataSource, Div, HoverTool, InlineStyleSheet, LabelSet, Range1d, Select, Span
+from bokeh.plotting import figure
+
+from components import softmax_math as sm
+from components.bar_chart import chart_heading, output_names
+from components.browser_js import STATIC_DIR, math_callback
+from components.controls import Controls, z_label
+from components.state import MAX_K
+
+DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output
+TRUE_COLOR, OTHER_COLOR = "#D55E00", "#0072B2"  # Okabe-Ito vermillion and blue
+Y_MARGIN = 1.3  # the axis runs +-1.3 / tau: every gradient component is within +-1 / tau
+# The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
+# belongs to one document, and every session has its own).
+VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+:host(.chart-heading) .loss { font-size: 1.15rem; font-variant-numeric: tabular-nums; }
+:host(.cross-entropy-compare) p, :host(.cross-entropy-explanation) p { max-width: 62em; }
+:host(.cross-entropy-explanation) p { color: var(--muted); }
+:host(.cross-entropy-compare) b { font-variant-numeric: tabular-nums; }
+"""
+
+EXPLANATION = (
+    "<p>With softmax outputs and the log-likelihood cost C = −ln a<sup>L</sup><sub>y</sub> (the book's "
+    "equation 80), the gradient with respect to the weighted inputs is ∂C/∂z<sup>L</sup><sub>j</sub> = "
+    "a<sup>L</sup><sub>j</sub> − y<sub>j</sub>, where y is 1 for the true class and 0 for the others "
+    "(equations 81 and 82 follow from it for the biases and weights). Unlike a sigmoid output with the "
+    "quadratic cost, there is <b>no σ′(z) factor</b>: when the output is badly wrong the gradient is close "
+    "to −1 for the true class, so learning does not slow down. With the temperature, C = −ln softmax(z/τ)"
+    "<sub>y</sub> and every component is divided by τ; at τ = 1 the bars are exactly a − y.</p>"
+)
+
+
+def probability_html(log_a: float) -> str:
+    """a = e^{ln a} in a readable form, also when it underflows to 0 in floating point."""
+    a = math.exp(log_a)
+    if a >= 1e-3:
+        return f"{a:.3f}"
+    if a > 0:
+        mantissa, exponent = f"{a:.2e}".split("e")
+        return f"{mantissa}×10<sup>−{abs(int(exponent))}</sup>"
+    return (f"10<sup>−{abs(log_a / math.log(10)):.1f}</sup> (too small for a float: "
+            "C comes from ln a directly)")
+
+
+def signed(value: float) -> str:
+    return f"{'+' if value >= 0 else '−'}{abs(value):.3f}"
+
+
+def loss_heading(y: int, loss: float, tau: float) -> str:
+    """Heading HTML for the first render; UPDATE_JS writes the same markup."""
+    name = output_names("a", y + 1)[y]
+    return (
+        f"<h2>C = −ln {name} = <b class='loss'>{loss:.3f}</b></h2><p>true class y = {y + 1}: "
+        f"{name} = <b class='a-y'>{probability_html(-loss)}</b> · τ = {float(f'{tau:.3g}'):g} · "
+        f"bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+    )
+
+
+def quadratic_sigmoid_gradient(z_y: float) -> float:
+    """dC/dz for C = (sigma(z) - 1)^2 / 2: (sigma - 1) sigma', the term that slows learning down."""
+    s = float(sm.sigmoid([z_y])[0])
+    return (s - 1) * s * (1 - s)
+
+
+def compare_html(y: int, z_y: float, softmax_gradient: float) -> str:
+    """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same."""
+    return (
+        f"<p>For {z_label(y)} = <b class='z-y'>{z_y:.2f}</b> the softmax gradient of the true class is "
+        f"<b class='softmax-gradient'>{signed(softmax_gradient)}</b>. A sigmoid output with the quadratic "
+        f"cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>"
+        f"{signed(quadratic_sigmoid_gradient(z_y))}</b>: lower z<sub>y</sub> (a worse output) makes σ′ and "
+        f"with it that gradient tiny, the learning slowdown.</p>"
+    )
+
+
+UPDATE_JS = """
+const K = z.length;
+if (select.options.length !== K) select.options = a_names.slice(0, K).map((n, j) => [String(j + 1), n]);
+const y = Number(select.value) - 1;
+if (!(y >= 0 && y < K)) {
+  select.value = String(Math.min(K, default_class + 1));  // runs this callback again
+  return;
+}
+const names = a_names.slice(0, K);
+if (x_range.factors.length !== K) x_range.factors = names;
+const grad = SoftmaxMath.crossEntropyGradient(z, y, tau);
+const loss = SoftmaxMath.crossEntropy(z, y, tau);
+const signed = (v) => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
+source.data = {
+  name: names, value: grad, label: grad.map(signed), color: names.map((_, j) => (j === y ? true_color : other_color)),
+  offset: grad.map((v) => (v >= 0 ? 4 : -18)),
+};
+const top = margin / tau;
+if (y_range.end !== top) y_range.setv({start: -top, end: top});
+const a = Math.exp(-loss);
+const [mantissa, exponent] = a.toExponential(2).split("e");
+const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math.abs(Number(exponent))}</sup>`
+  : `10<sup>−${(loss / Math.LN10).toFixed(1)}</sup> (too small for a float: C comes from ln a directly)`;
+setHtml(heading, `<h2>C = −ln ${names[y]} = <b class='loss'>${loss.toFixed(3)}</b></h2><p>true class y = ${y + 1}: ` +
+  `${names[y]} = <b class='a-y'>${shownA}</b> · τ = ${Number(tau.toPrecision(3))} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>`);
+const s = SoftmaxMath.sigmoid([z[y]])[0];
+setHtml(compare, `<p>For ${z_names[y]} = <b class='z-y'>${z[y].toFixed(2)}</b> the softmax gradient of the true ` +
+  `class is <b class='softmax-gradient'>${signed(grad[y])}</b>. A sigmoid output with the quadratic cost would ` +
+  `get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>${signed((s - 1) * s * (1 - s))}</b>: lower ` +
+  `z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>`);
+"""  # noqa: E501
+
+
+class CrossEntropyView(pn.viewable.Viewer):
+    """The loss -ln a_y for a chosen true class and the bars of its gradient (a - onehot(y)) / tau."""
+
+    slug = "cross-entropy"
+    title = "Cross-entropy"
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        k, z, tau = state.k, state.active_z, state.tau
+        y = min(DEFAULT_CLASS, k - 1)
+        names = output_names("a", MAX_K)
+        self.select = Select(
+            title="True class y", value=str(y + 1), width=160, css_classes=["true-class"],
+            options=[(str(j + 1), names[j]) for j in range(k)],
+        )
+        gradient = sm.cross_entropy_gradient(z, y, tau)
+        loss = sm.cross_entropy(z, y, tau)
+        self.source = ColumnDataSource(data={
+            "name": names[:k], "value": list(gradient), "label": [signed(v) for v in gradient],
+            "color": [TRUE_COLOR if j == y else OTHER_COLOR for j in range(k)],
+            "offset": [4 if v >= 0 else -18 for v in gradient],
+        }, syncable=False, name="cross-entropy-gradient-bars")
+        self.chart = self._chart(names[:k], tau)
+        self.heading = chart_heading(loss_heading(y, loss, tau), "cross-entropy-chart")
+        self.compare = Div(text=compare_html(y, z[y], float(gradient[y])), syncable=False,
+                           sizing_mode="stretch_width", css_classes=["cross-entropy-compare"])
+        explanation = Div(text=EXPLANATION, sizing_mode="stretch_width",
+                          css_classes=["cross-entropy-explanation"])
+        stylesheet = InlineStyleSheet(css=VIEW_CSS)
+        for div in (self.heading, self.compare, explanation):
+            div.stylesheets = [stylesheet]
+        update = math_callback(
+            UPDATE_JS, **controls.js_args, select=self.select, source=self.source, heading=self.heading,
+            compare=self.compare, x_range=self.chart.x_range, y_range=self.chart.y_range,
+            a_names=names, z_names=[z_label(j) for j in range(MAX_K)], default_class=DEFAULT_CLASS,
+            true_color=TRUE_COLOR, other_color=OTHER_COLOR, margin=Y_MARGIN,
+        )
+        controls.on_input(update)
+        self.select.js_on_change("value", update)
+        self.model = column(
+            row(self.heading, self.select, sizing_mode="stretch_width"), self.chart, self.compare,
+            explanation, sizing_mode="stretch_width",
+        )
+
+    def _chart(self, names: list[str], tau: float) -> figure:
+        chart = figure(
+            name="cross-entropy-gradient", x_range=names, y_range=Range1d(-Y_MARGIN / tau, Y_MARGIN / tau),
+            height=300, toolbar_location=None, tools="", sizing_mode="stretch_width", min_width=280,
+            css_classes=["cross-entropy-gradient"], y_axis_label="∂C/∂zⱼ",
+        )
+        chart.x_range.syncable = False
+        chart.y_range.syncable = False
+        chart.vbar(x="name", top="value", width=0.7, source=self.source, fill_color="color",
+                   line_color="#222222")
+        chart.add_layout(Span(location=0, dimension="width", line_color="#222222", line_width=1))
+        chart.add_layout(LabelSet(
+            x="name", y="value", text="label", source=self.source, text_align="center",
+            y_offset="offset", text_font_size="12px", text_color="#222222",
+        ))
+        chart.add_tools(HoverTool(tooltips=[("output", "@name"), ("∂C/∂z", "@value{0.0000}")]))
+        chart.xgrid.grid_line_color = None
+        chart.xaxis.major_label_text_font_size = "14px"
+        return chart
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")
+

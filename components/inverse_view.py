@@ -1,0 +1,289 @@
+"""Inverting softmax: from target outputs a_j back to inputs z_j = ln a_j + C.
+
+The chapter's exercise: softmax only sees differences of its inputs, so the inverse is
+defined up to a constant C. The student types target probabilities (refused when they
+are not positive numbers, normalised when they do not sum to 1), reads the inputs for
+any C, applies them to the main sliders, and shifts every main slider by the same
+amount to see that the outputs stay put. Everything runs in the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import panel as pn
+from bokeh.layouts import column, row
+from bokeh.models import Button, ColumnDataSource, Div, InlineStyleSheet, Slider, TextInput
+
+from components import softmax_math as sm
+from components.bar_chart import output_names
+from components.browser_js import STATIC_DIR, math_input_callback
+from components.controls import Controls, z_label
+from components.state import MAX_K
+
+FILLER_TARGET = 0.1  # a box that comes into play when K grows, until the student types one
+C_LIMIT, C_STEP = 10.0, 0.1
+OUTSIDE_NOTE = " (orange: outside, Apply clamps it)"
+SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are "1"
+# The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
+# belongs to one document, and every session has its own).
+VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+:host(.inverse-heading) h2 { font-size: 1.05rem; margin: 0; }
+:host(.inverse-heading) p, :host(.inverse-explanation) p { color: var(--muted); max-width: 60em; }
+:host(.inverse-notice) .bk-clearfix:not(:empty) { color: var(--warn); background: #fff4e0;
+  border-left: 4px solid #e69f00; padding: 0.3em 0.6em; }
+:host(.inverse-normalised) .bk-clearfix:not(:empty) p { color: var(--warn); background: #fff4e0;
+  border-left: 4px solid #e69f00; padding: 0.3em 0.6em; margin: 0.2em 0; }
+table.readout td.outside { color: var(--warn); font-weight: 700; }
+p.why { color: var(--muted); font-size: 0.85em; text-align: left; }
+:host(.inverse-shift-result) .refused { color: var(--warn); background: #fff4e0;
+  border-left: 4px solid #e69f00; padding: 0.3em 0.6em; }
+:host(.inverse-shift-result) .max-change { font-size: 1.05rem; font-variant-numeric: tabular-nums; }
+"""
+
+HEADING = (
+    "<h2>Inverting softmax: z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
+    "<p>Type the outputs you want. Any constant C gives the same outputs, because softmax depends only "
+    "on differences of its inputs (this is for τ = 1).</p>"
+)
+SHIFT_HEADING = (
+    "<h2>Shift every input by the same amount</h2>"
+    "<p>The buttons move all the main z sliders together. Watch the outputs: they do not change.</p>"
+)
+EXPLANATION = (
+    "<p>Why the constant does not matter: e<sup>z<sub>j</sub>+C</sup> = e<sup>C</sup> e<sup>z<sub>j</sub>"
+    "</sup>, and the factor e<sup>C</sup> appears in every term of the sum below the fraction as well, so "
+    "it cancels. Shift every main slider by the same amount and compare: the outputs are the same up to "
+    "floating-point rounding.</p>"
+)
+
+
+def number_html(value: float) -> str:
+    """Fixed decimals for ordinary sizes, m×10^e for tiny ones; NUMBER_JS is the same in the browser."""
+    if value == 0 or 1e-3 <= abs(value) < 1e6:
+        return f"{value:.4f}".replace("-", "−")
+    mantissa, exponent = f"{value:.2e}".split("e")
+    return f"{mantissa}×10<sup>{int(exponent)}</sup>".replace("-", "−")
+
+
+def table_html(typed: Sequence[float], limit: float, shift: float) -> str:
+    """The targets, the normalised outputs, their logs and the inputs; TABLE_JS writes the same."""
+    a = np.asarray(typed, dtype=float) / np.sum(typed)
+    log_a = sm.inverse_softmax(typed)
+    z = log_a + shift
+    rows = "".join(
+        f"<tr><th scope='row'>{output_names('a', j + 1)[j]}</th><td>{typed[j]:g}</td>"
+        f"<td>{number_html(a[j])}</td>"
+        f"<td>{number_html(log_a[j])}</td><td class='{'z outside' if abs(z[j]) > limit else 'z'}'>"
+        f"{number_html(z[j])}</td></tr>"
+        for j in range(len(typed))
+    )
+    return (
+        "<table class='readout inverse-table'><thead><tr><th scope='col'>output</th>"
+        "<th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th><th scope='col'>ln aⱼ</th>"
+        f"<th scope='col'>zⱼ = ln aⱼ + C</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<p class='why'>C = {shift:.1f}; the main sliders run from −{limit:g} to {limit:g}"
+        f"{OUTSIDE_NOTE if np.any(np.abs(z) > limit) else ''}.</p>"
+    )
+
+
+def normalised_html(total: float) -> str:
+    if abs(total - 1) <= SUM_TOLERANCE:
+        return ""
+    return (f"<p>The targets add up to {total:.4g}, not 1: each is divided by {total:.4g} "
+            "before taking the logarithm.</p>")
+
+
+# Same formatting as number_html() and table_html().
+TABLE_JS = """
+function numberHtml(v) {
+  if (v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6)) return v.toFixed(4).replace("-", "−");
+  const [m, e] = v.toExponential(2).split("e");
+  return `${m.replace("-", "−")}×10<sup>${String(Number(e)).replace("-", "−")}</sup>`;
+}
+function targetsTable(typed, limit, shift) {
+  const total = SoftmaxMath.sum(typed);
+  const logA = SoftmaxMath.inverseSoftmax(typed, 0);
+  const zs = logA.map((v) => v + shift);
+  const rows = typed.map((t, j) =>
+    `<tr><th scope='row'>${a_names[j]}</th><td>${t}</td><td>${numberHtml(t / total)}</td>` +
+    `<td>${numberHtml(logA[j])}</td><td class='${Math.abs(zs[j]) > limit ? "z outside" : "z"}'>` +
+    `${numberHtml(zs[j])}</td></tr>`).join("");
+  const html = "<table class='readout inverse-table'><thead><tr><th scope='col'>output</th>" +
+    "<th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th><th scope='col'>ln aⱼ</th>" +
+    `<th scope='col'>zⱼ = ln aⱼ + C</th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<p class='why'>C = ${shift.toFixed(1)}; the main sliders run from −${limit} to ${limit}` +
+    `${zs.some((v) => Math.abs(v) > limit) ? outside_note : ""}.</p>`;
+  return {html, total, a: typed.map((t) => t / total), logA, z: zs};
+}
+"""
+
+# Any input, a typed target or C changed. A refused or corrected target rewrites its box,
+# which runs this callback again: that call changes nothing and leaves the notice alone.
+UPDATE_JS = TABLE_JS + """
+const K = z.length;
+// Shown by style, not by ``visible``: a visibility change re-lays out the tabs, and Bokeh 3.9 fails
+// to measure the text of the plots in hidden tabs then ("normal undefined helvetica").
+boxes.forEach((b, j) => {
+  const display = j < K ? "block" : "none";
+  if (b.styles.display !== display) b.styles = {...b.styles, display};
+});
+const typedAll = Array.from(store.data.value);
+const j = boxes.indexOf(cb_obj);
+if (j >= 0) {
+  const {value, message} = InputCheck.readNumber(cb_obj.value, {
+    name: a_names[j], low: 0, high: 1, fallback: typedAll[j], positive: true});
+  if (value !== typedAll[j] || message !== "") {
+    typedAll[j] = value;
+    store.data = {value: typedAll};
+    const number = Number(String(cb_obj.value).trim().replace(",", "."));
+    const why = number === 0 ? " A probability of exactly 0 has no input: ln 0 = −∞."
+      : number < 0 ? " A probability cannot be negative." : "";
+    notice.text = message === "" ? "" : message + why;
+  }
+  if (cb_obj.value !== String(value)) cb_obj.value = String(value);
+}
+const typed = typedAll.slice(0, K);
+const limit = z_sliders[0].end;
+const shift = c_slider.value;
+const t = targetsTable(typed, limit, shift);
+values.data = {name: a_names.slice(0, K), typed, target: t.a, log_a: t.logA, z: t.z};
+setHtml(table, t.html);
+setHtml(normalised, Math.abs(t.total - 1) <= tolerance ? "" :
+  `<p>The targets add up to ${Number(t.total.toPrecision(4))}, not 1: each is divided by ` +
+  `${Number(t.total.toPrecision(4))} before taking the logarithm.</p>`);
+"""
+
+# The inputs of the table onto the main sliders, clamped into their range; then what the
+# main outputs are, compared with the targets.
+APPLY_JS = """
+const K = z.length;
+const limit = z_sliders[0].end;
+const wanted = Array.from(values.data.z);
+const target = Array.from(values.data.target);
+const low = [], high = [];
+wanted.forEach((v, j) => {
+  if (v < -limit) low.push(`${z_names[j]} = ${v.toFixed(2).replace("-", "−")}`);
+  if (v > limit) high.push(`${z_names[j]} = ${v.toFixed(2)}`);
+  z_sliders[j].value = Math.min(limit, Math.max(-limit, v));
+});
+const a = SoftmaxMath.softmax(z_sliders.slice(0, K).map((s) => s.value), tau);
+const gap = Math.max(...a.map((v, j) => Math.abs(v - target[j])));
+const notes = [];
+if (low.length) notes.push(`${low.join(", ")} ${low.length > 1 ? "are" : "is"} below −${limit}, the slider's lowest value, so −${limit} is used.`);
+if (high.length) notes.push(`${high.join(", ")} ${high.length > 1 ? "are" : "is"} above ${limit}, the slider's highest value, so ${limit} is used.`);
+if (low.length || high.length) notes.push(`Change C, or choose "z from −1000 to 1000", to apply exactly.`);
+if (Math.abs(tau - 1) > 1e-9) notes.push(`τ is ${Number(tau.toPrecision(3))}, not 1: the main chart shows softmax(z/τ), not the targets.`);
+notes.push(`Applied: the largest difference between the main outputs and the targets is ${gap.toExponential(1)}.`);
+notice.text = notes.join(" ");
+"""  # noqa: E501
+
+# Every main slider moves by the same amount, or none does when one would leave the range.
+SHIFT_JS = """
+const K = z.length;
+const limit = z_sliders[0].end;
+const before = SoftmaxMath.softmax(z, tau);
+const moved = z.map((v) => v + delta);
+const outside = moved.findIndex((v) => Math.abs(v) > limit);
+const list = (vs) => vs.map((v) => v.toFixed(2).replace("-", "−")).join(", ");
+if (outside >= 0) {
+  setHtml(result, `<p class='refused'>Shifting by ${delta > 0 ? "+" : "−"}${Math.abs(delta)} would move ` +
+    `${z_names[outside]} to ${moved[outside].toFixed(2).replace("-", "−")}, outside −${limit} to ${limit}: ` +
+    `nothing was shifted, since a clamped slider would change the outputs. Shift the other way, or choose ` +
+    `"z from −1000 to 1000".</p>`);
+  return;
+}
+moved.forEach((v, j) => { z_sliders[j].value = v; });
+const now = z_sliders.slice(0, K).map((s) => s.value);
+const after = SoftmaxMath.softmax(now, tau);
+const change = Math.max(...after.map((v, j) => Math.abs(v - before[j])));
+setHtml(result, `<p>Every z moved by ${delta > 0 ? "+" : "−"}${Math.abs(delta)}: (${list(z)}) → (${list(now)}).</p>` +
+  `<p>Largest change of any softmax output: <b class='max-change'>${change === 0 ? "0" : change.toExponential(1)}</b> ` +
+  `(outputs now ${after.map((v) => v.toFixed(3)).join(", ")}): the same, up to rounding.</p>`);
+"""  # noqa: E501
+
+
+class InverseView(pn.viewable.Viewer):
+    """Typed target outputs -> inputs z = ln a + C, applied to or shifted on the main sliders."""
+
+    slug = "inverse"
+    title = "Inverting softmax"
+
+    def __init__(self, controls: Controls, **params) -> None:
+        super().__init__(**params)
+        state = controls.state
+        k, limit = state.k, state.z_limit
+        # The current outputs to 3 decimals (a zero, which has no logarithm, becomes 0.001).
+        typed = [round(float(v), 3) or 0.001 for v in state.softmax_outputs] + [FILLER_TARGET] * (MAX_K - k)
+        names = output_names("a", MAX_K)
+        self.boxes = [
+            TextInput(value=f"{typed[j]:g}", title=f"{names[j]} =", width=78,
+                      css_classes=[f"target-input-{j + 1}"], styles={"display": "block" if j < k else "none"})
+            for j in range(MAX_K)
+        ]
+        self.c_slider = Slider(start=-C_LIMIT, end=C_LIMIT, step=C_STEP, value=0.0, width=320,
+                               title="C (any constant)", css_classes=["inverse-c"])
+        self.store = ColumnDataSource(data={"value": typed}, syncable=False, name="inverse-typed")
+        a = np.asarray(typed[:k]) / sum(typed[:k])
+        log_a = sm.inverse_softmax(typed[:k])
+        self.values = ColumnDataSource(data={
+            "name": names[:k], "typed": typed[:k], "target": list(a), "log_a": list(log_a), "z": list(log_a),
+        }, syncable=False, name="inverse-values")
+        self.table = Div(text=table_html(typed[:k], limit, 0.0), syncable=False,
+                         css_classes=["inverse-table"], sizing_mode="stretch_width")
+        self.normalised = Div(text=normalised_html(sum(typed[:k])), syncable=False,
+                              css_classes=["inverse-normalised"], sizing_mode="stretch_width")
+        # render_as_text: the notice quotes what the student typed, never as HTML.
+        self.notice = Div(
+            text="", syncable=False, render_as_text=True, css_classes=["inverse-notice"],
+            sizing_mode="stretch_width", html_attributes={"role": "status", "aria-live": "polite"},
+        )
+        self.apply_button = Button(label="Apply these z to the sliders", button_type="primary",
+                                   css_classes=["inverse-apply"])
+        self.shift_buttons = [Button(label=f"Shift all z by {label}", css_classes=[f"inverse-shift-{css}"])
+                              for label, css in (("−1", "down"), ("+1", "up"))]
+        self.shift_result = Div(
+            text="<p>No shift yet.</p>",
+            syncable=False, css_classes=["inverse-shift-result"], sizing_mode="stretch_width",
+        )
+        heading = Div(text=HEADING, css_classes=["inverse-heading"], sizing_mode="stretch_width")
+        shift_heading = Div(text=SHIFT_HEADING, css_classes=["inverse-heading"], sizing_mode="stretch_width")
+        explanation = Div(text=EXPLANATION, css_classes=["inverse-explanation"], sizing_mode="stretch_width")
+        stylesheet = InlineStyleSheet(css=VIEW_CSS)
+        for div in (heading, shift_heading, explanation, self.table, self.normalised, self.notice,
+                    self.shift_result):
+            div.stylesheets = [stylesheet]
+        self._link(controls)
+        targets = column(
+            heading, row(*self.boxes, styles={"flex-wrap": "wrap"}), self.c_slider, self.normalised,
+            self.table, self.apply_button, self.notice, width=560,
+        )
+        shift = column(shift_heading, row(*self.shift_buttons), self.shift_result, explanation,
+                       sizing_mode="stretch_width")
+        self.model = row(targets, shift, sizing_mode="stretch_width")
+
+    def _link(self, controls: Controls) -> None:
+        z_names = [z_label(j) for j in range(MAX_K)]
+        a_names = output_names("a", MAX_K)
+        update = math_input_callback(
+            UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
+            table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
+            a_names=a_names, tolerance=SUM_TOLERANCE, outside_note=OUTSIDE_NOTE,
+        )
+        controls.on_input(update)
+        self.c_slider.js_on_change("value", update)
+        for box in self.boxes:
+            box.js_on_change("value", update)
+        self.apply_button.js_on_event("button_click", math_input_callback(
+            APPLY_JS, **controls.js_args, values=self.values, notice=self.notice, z_names=z_names,
+        ))
+        for button, delta in zip(self.shift_buttons, (-1.0, 1.0), strict=True):
+            button.js_on_event("button_click", math_input_callback(
+                SHIFT_JS, **controls.js_args, delta=delta, result=self.shift_result,
+                z_names=z_names,
+            ))
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")
+

@@ -1,0 +1,115 @@
+"""The Inverting softmax tab: typed targets (good and bad), C, Apply and Shift, read back and vs numpy."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import softmax_math as sm
+from components.inverse_view import InverseView
+from tests.browser.screen import open_app, press_on_slider, readout
+from tests.browser.test_view_sweep import INPUTS_JS
+
+VALUES_JS = """() => {
+  const d = Bokeh.documents[0].get_model_by_name("inverse-values").data;
+  return {typed: Array.from(d.typed), target: Array.from(d.target), z: Array.from(d.z)};
+}"""
+MAIN_OUTPUTS_JS = "() => Array.from(Bokeh.documents[0].get_model_by_name('softmax-chart-bars').data.value)"
+
+NOTICE = ".inverse-notice .bk-clearfix"
+NORMALISED = ".inverse-normalised .bk-clearfix"
+SHIFT = ".inverse-shift-result .bk-clearfix"
+
+
+def open_tab(page: Page, url: str) -> None:
+    open_app(page, url)
+    page.get_by_role("tab", name=InverseView.title).click()
+    expect(page.locator(".target-input-1 input")).to_be_visible()
+
+
+def type_target(page: Page, j: int, text: str) -> None:
+    box = page.locator(f".target-input-{j} input")
+    box.fill(text)
+    box.press("Enter")
+
+
+def notice_gap(page: Page) -> float:
+    """The "largest difference between the main outputs and the targets" that Apply reports."""
+    return float(page.locator(NOTICE).inner_text().rsplit(" ", 1)[1].rstrip("."))
+
+
+def assert_values_are_numpy(page: Page, typed: list[float], shift: float = 0.0) -> dict:
+    shown = page.evaluate(VALUES_JS)
+    assert shown["typed"] == typed
+    np.testing.assert_allclose(shown["target"], np.divide(typed, sum(typed)), rtol=1e-15)
+    np.testing.assert_allclose(shown["z"], sm.inverse_softmax(typed, shift), rtol=1e-14, atol=1e-14)
+    return shown
+
+
+def test_bad_targets_are_refused_and_a_set_not_summing_to_1_is_normalised(page, served_app):
+    open_tab(page, served_app)
+    typed = [0.315, 0.009, 0.633, 0.043]  # the book's outputs, which the boxes start with
+    assert_values_are_numpy(page, typed)
+    expect(page.locator(NORMALISED)).to_have_text("")
+    for j, text, why in [(2, "0", "ln 0 = −∞"), (3, "-1", "cannot be negative"), (1, "abc", "")]:
+        type_target(page, j, text)
+        kept = f'"{text}" is not a positive number, so {typed[j - 1]} is kept'
+        expect(page.locator(NOTICE)).to_contain_text(kept)
+        expect(page.locator(NOTICE)).to_contain_text(why)
+        expect(page.locator(f".target-input-{j} input")).to_have_value(str(typed[j - 1]))
+        assert_values_are_numpy(page, typed)
+    for j in range(1, 5):
+        type_target(page, j, "0,5")  # a decimal comma is fine; the four add up to 2
+    expect(page.locator(".target-input-4 input")).to_have_value("0.5")
+    expect(page.locator(NOTICE)).to_have_text("")
+    expect(page.locator(NORMALISED)).to_contain_text("add up to 2, not 1: each is divided by 2")
+    shown = assert_values_are_numpy(page, [0.5] * 4)
+    assert shown["target"] == [0.25] * 4
+    log_quarter = f"{math.log(0.25):.4f}".replace("-", "−")
+    cells = page.locator(".inverse-table tbody tr").nth(0).locator("td").all_inner_texts()
+    assert cells == ["0.5", "0.2500", log_quarter, log_quarter]  # C = 0
+
+
+def test_apply_reproduces_the_targets_and_says_when_it_clamps(page, served_app):
+    open_tab(page, served_app)
+    targets = [0.6, 0.3, 0.09, 0.01]
+    for j, value in enumerate(targets, start=1):
+        type_target(page, j, str(value))
+    press_on_slider(page, "inverse-c", "ArrowRight", 10)  # C = 1.0
+    expect(page.locator(".inverse-table .why")).to_contain_text("C = 1.0")
+    wanted = assert_values_are_numpy(page, targets, 1.0)["z"]
+    page.get_by_role("button", name="Apply these z to the sliders").click()
+    expect(page.locator(NOTICE)).to_contain_text("Applied: the largest difference")
+    assert page.evaluate(INPUTS_JS)["z"] == wanted  # the sliders hold the exact inputs, not rounded ones
+    np.testing.assert_allclose(page.evaluate(MAIN_OUTPUTS_JS), targets, rtol=1e-12)
+    assert readout(page)["a"] == targets
+    assert notice_gap(page) < 1e-15
+    type_target(page, 4, "1e-9")  # ln a₄ + 1 is about −19.7: below the slider range
+    expect(page.locator(".inverse-table td.outside")).to_have_count(1)
+    page.get_by_role("button", name="Apply these z to the sliders").click()
+    low = f"{sm.inverse_softmax([*targets[:3], 1e-9], 1.0)[3]:.2f}".replace("-", "−")
+    expect(page.locator(NOTICE)).to_contain_text(f"zᴸ₄ = {low} is below −5, the slider's lowest value")
+    z = page.evaluate(INPUTS_JS)["z"]
+    assert z[3] == -5
+    target = np.divide([*targets[:3], 1e-9], sum([*targets[:3], 1e-9]))
+    assert notice_gap(page) == pytest.approx(np.max(np.abs(sm.softmax(z) - target)), rel=0.06)
+
+
+def test_shifting_every_slider_keeps_the_outputs(page, served_app):
+    open_tab(page, served_app)
+    before = page.evaluate(INPUTS_JS)["z"]
+    outputs = page.evaluate(MAIN_OUTPUTS_JS)
+    page.get_by_role("button", name="Shift all z by +1").click()
+    expect(page.locator(SHIFT)).to_contain_text("Every z moved by +1")
+    after = page.evaluate(INPUTS_JS)["z"]
+    np.testing.assert_allclose(after, np.add(before, 1), atol=1e-15)
+    shifted = page.evaluate(MAIN_OUTPUTS_JS)
+    assert float(page.locator(f"{SHIFT} b.max-change").inner_text()) < 1e-15
+    assert np.max(np.abs(np.subtract(shifted, outputs))) < 1e-15
+    np.testing.assert_allclose(shifted, sm.softmax(before), rtol=1e-14)
+    page.get_by_role("button", name="Shift all z by +1").click()  # z₃ = 4.2 + 1 is beyond 5: refused
+    expect(page.locator(SHIFT)).to_contain_text("would move zᴸ₃ to 5.20, outside −5 to 5: nothing was")
+    assert page.evaluate(INPUTS_JS)["z"] == after
