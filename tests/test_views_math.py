@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import mpmath
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -12,8 +13,19 @@ from hypothesis import strategies as st
 from components import softmax_math as sm
 from components.bar_chart import output_names
 from components.controls import Controls
+from components.cross_entropy_view import (
+    OTHER_COLOR,
+    TRUE_COLOR,
+    Y_MARGIN,
+    CrossEntropyView,
+    probability_html,
+    quadratic_sigmoid_gradient,
+)
+from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html
+from components.inverse_view import table_html as inverse_table_html
 from components.jacobian_view import JacobianView, format_number, parse_number, table_html, verdict_html
 from components.state import SoftmaxState
+from components.sweep_view import SWEEP_POINTS, SweepView, sweep_grid
 from tests import reference
 
 small_vectors = st.lists(st.floats(min_value=-5, max_value=5), min_size=2, max_size=10)
@@ -115,3 +127,161 @@ def test_jacobian_view_colours_exact_zeros_grey_not_as_a_sign():
     assert np.all(np.isnan(view.source.data["color_value"]))
     assert view.mapper.high == pytest.approx(1 / (4 * 0.05))  # a usable scale even when max|J| = 0
     assert math.isfinite(view.mapper.low)
+
+
+# --- Sweep, cross-entropy and inverting softmax --------------------------------------------------
+
+def mp_cross_entropy(z: list, y: int, tau: float) -> mpmath.mpf:
+    """C = −ln a_y in 60-digit arithmetic."""
+    weights = [mpmath.exp(mpmath.mpf(v) / mpmath.mpf(tau)) for v in z]
+    return -mpmath.log(weights[y] / mpmath.fsum(weights))
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_vectors, st.integers(min_value=0, max_value=9), slider_temperatures,
+       st.sampled_from([5.0, 1000.0]))
+def test_sweep_curves_sum_to_1_and_the_swept_output_rises(z, index, tau, limit):
+    """Every point of the sweep is a distribution; a_i rises with z_i and every other output falls."""
+    i = index % len(z)
+    x = sweep_grid(limit)
+    assert (len(x), x[0], x[-1], x[SWEEP_POINTS // 2]) == (SWEEP_POINTS, -limit, limit, 0.0)
+    curves = sm.softmax_sweep(z, i, x, tau)
+    np.testing.assert_allclose(curves.sum(axis=1), 1, atol=1e-14)
+    rises = np.diff(curves[:, i])
+    assert np.all(rises >= 0)
+    inside = (curves[:-1, i] > 1e-6) & (curves[1:, i] < 1 - 1e-6)  # where the slope a_i(1 − a_i)/τ shows
+    assert np.all(rises[inside] > 0)
+    assert np.all(np.diff(np.delete(curves, i, axis=1), axis=0) <= 0)
+    for r in (0, 57, SWEEP_POINTS // 2, SWEEP_POINTS - 1):
+        np.testing.assert_allclose(curves[r], reference.softmax([*z[:i], x[r], *z[i + 1:]], tau),
+                                   rtol=1e-12, atol=1e-300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_vectors, st.integers(min_value=0, max_value=9), slider_temperatures)
+def test_cross_entropy_gradient_is_the_numeric_derivative(z, true_class, tau):
+    """(a − onehot(y))/τ equals the derivative of C = −ln a_y taken numerically with 60 digits."""
+    y = true_class % len(z)
+    numeric = [
+        float(mpmath.diff(lambda t, j=j: mp_cross_entropy([*z[:j], t, *z[j + 1:]], y, tau), mpmath.mpf(z[j])))
+        for j in range(len(z))
+    ]
+    np.testing.assert_allclose(sm.cross_entropy_gradient(z, y, tau), numeric, rtol=1e-10, atol=1e-14 / tau)
+    expected = float(mp_cross_entropy(z, y, tau))
+    assert sm.cross_entropy(z, y, tau) == pytest.approx(expected, rel=1e-12, abs=1e-14)
+
+
+def test_cross_entropy_gradient_matches_central_differences_in_float64():
+    z, tau, h = np.array([2.5, -1.0, 3.2, 0.5]), 0.7, 1e-6
+    for y in range(4):
+        numeric = [(sm.cross_entropy(z + h * e, y, tau) - sm.cross_entropy(z - h * e, y, tau)) / (2 * h)
+                   for e in np.eye(4)]
+        np.testing.assert_allclose(sm.cross_entropy_gradient(z, y, tau), numeric, atol=1e-8)
+
+
+def test_cross_entropy_with_an_underflowing_true_output_is_finite_and_the_gradient_is_minus_one():
+    """z₂ = −1000 against z₁ = 1000: a₂ = e^−2000 is 0 in float64, C = 2000 exactly as −ln a₂."""
+    z = [1000.0, -1000.0, 999.0, 0.0]
+    assert sm.softmax(z)[1] == 0
+    assert sm.cross_entropy(z, 1) == pytest.approx(float(mp_cross_entropy(z, 1, 1.0)), rel=1e-15)
+    np.testing.assert_allclose(sm.cross_entropy_gradient(z, 1), [*sm.softmax(z)[:1], -1, *sm.softmax(z)[2:]])
+    loss = sm.cross_entropy(z, 1)
+    assert f"10<sup>−{loss / math.log(10):.1f}</sup>" in probability_html(-loss)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(min_value=1e-9, max_value=1.0), min_size=2, max_size=10),
+       st.floats(min_value=-10, max_value=10))
+def test_inversion_round_trips_to_the_normalised_targets(a, shift):
+    """z = ln a + C: mpmath's logarithm, and softmax(z) gives back a / Σa to 1e-12."""
+    z = sm.inverse_softmax(a, shift)
+    total = mpmath.fsum(a)
+    expected = [float(mpmath.log(mpmath.mpf(v) / total) + mpmath.mpf(shift)) for v in a]
+    np.testing.assert_allclose(z, expected, rtol=1e-13, atol=1e-13)
+    np.testing.assert_allclose(sm.softmax(z), np.divide(a, np.sum(a)), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(sm.softmax(z + 1.0), sm.softmax(z), rtol=1e-12, atol=1e-15)  # a shift button
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.315, "0.3150"), (-4.71049, "−4.7105"), (0.0, "0.0000"), (6.666e-10, "6.67×10<sup>−10</sup>"),
+    (-2.5e6, "−2.50×10<sup>6</sup>"), (1e-300, "1.00×10<sup>−300</sup>"),
+])
+def test_inverse_numbers_are_printed_as_the_browser_prints_them(value, text):
+    """number_html is the twin of numberHtml in TABLE_JS (toFixed(4) / toExponential(2))."""
+    assert number_html(value) == text
+
+
+def test_sweep_view_first_render_is_numpy():
+    z, tau = [2.5, -1.0, 3.2, 0.5, 1.0], 0.7
+    view = view_for(SweepView, z, tau)
+    data = view.curves.data
+    x = sweep_grid(5.0)
+    np.testing.assert_array_equal(data["xs"][0], x)
+    np.testing.assert_allclose(np.transpose(data["ys"]), sm.softmax_sweep(z, 3, x, tau), rtol=1e-15)
+    assert data["name"] == output_names("a", 5) and len(set(data["color"])) == 5
+    assert data["width"] == [2, 2, 2, 4, 2]  # the swept input's own output is drawn thicker
+    assert view.select.value == "4" and [label for _, label in view.select.options] == [
+        "zᴸ₁", "zᴸ₂", "zᴸ₃", "zᴸ₄", "zᴸ₅"]
+    assert view.current.data["x"] == [0.5] * 5 and view.marker.location == 0.5
+    np.testing.assert_allclose(view.current.data["y"], sm.softmax(z, tau), rtol=1e-15)
+    assert f"a₄ = <b class='current-a'>{sm.softmax(z, tau)[3]:.3f}</b>" in view.heading.text
+    assert (view.chart.x_range.start, view.chart.x_range.end) == (-5.0, 5.0)
+    assert not any(m.syncable for m in (view.curves, view.current, view.heading, view.chart.x_range))
+
+
+def test_sweep_view_with_fewer_than_four_outputs_sweeps_the_last():
+    view = view_for(SweepView, [1.0, -2.0])
+    assert view.select.value == "2" and len(view.curves.data["ys"]) == 2
+
+
+def test_cross_entropy_view_first_render_is_numpy():
+    z, tau = [2.5, -1.0, 3.2, 0.5], 0.5
+    view = view_for(CrossEntropyView, z, tau)
+    gradient = sm.cross_entropy_gradient(z, 1, tau)
+    data = view.source.data
+    np.testing.assert_array_equal(data["value"], gradient)
+    assert data["label"][1].startswith("−") and all(label.startswith("+") for label in data["label"][::2])
+    assert data["color"] == [OTHER_COLOR, TRUE_COLOR, OTHER_COLOR, OTHER_COLOR]
+    assert view.select.value == "2" and len(view.select.options) == 4
+    assert f"<b class='loss'>{sm.cross_entropy(z, 1, tau):.3f}</b>" in view.heading.text
+    assert (view.chart.y_range.start, view.chart.y_range.end) == (-Y_MARGIN / tau, Y_MARGIN / tau)
+    assert f"{quadratic_sigmoid_gradient(-1.0):.3f}".lstrip("-") in view.compare.text
+    assert not any(m.syncable for m in (view.source, view.heading, view.compare, view.chart.y_range))
+
+
+def test_quadratic_sigmoid_gradient_vanishes_for_a_badly_wrong_output():
+    """The learning slowdown: (σ(z) − 1)σ'(z) → 0 as z → −∞, while a_y − 1 → −1 for softmax."""
+    assert quadratic_sigmoid_gradient(-10.0) == pytest.approx(-math.exp(-10), rel=1e-3)
+    assert sm.cross_entropy_gradient([10.0, -10.0], 1)[1] == pytest.approx(-1, abs=1e-8)
+
+
+def test_inverse_view_first_render_is_numpy():
+    view = view_for(InverseView, [2.5, -1.0, 3.2, 0.5])
+    typed = [0.315, 0.009, 0.633, 0.043]
+    assert [box.value for box in view.boxes[:4]] == ["0.315", "0.009", "0.633", "0.043"]
+    assert [box.styles["display"] for box in view.boxes] == ["block"] * 4 + ["none"] * 6
+    assert view.store.data["value"] == [*typed, *([0.1] * 6)]
+    np.testing.assert_allclose(view.values.data["z"], sm.inverse_softmax(typed), rtol=1e-15)
+    np.testing.assert_allclose(view.values.data["target"], np.divide(typed, sum(typed)), rtol=1e-15)
+    assert view.table.text == inverse_table_html(typed, 5.0, 0.0)
+    assert view.table.text.count("<tr>") == 5 and "outside" not in view.table.text
+    assert view.normalised.text == ""
+    assert view.notice.render_as_text  # it quotes what the student typed
+    assert not any(m.syncable for m in (view.store, view.values, view.table, view.notice, view.shift_result))
+
+
+def test_inverse_view_never_starts_with_a_zero_target():
+    view = view_for(InverseView, [5.0, -5.0, 5.0])  # a₂ = 2.3e-5 rounds to 0.000
+    assert view.store.data["value"][:3] == [0.5, 0.001, 0.5]
+    assert "add up to 1.001" in view.normalised.text
+    table = inverse_table_html([1, 1e-9], 5.0, 0.0)  # z₂ = ln(1e-9) is below the sliders' −5
+    assert table.count("z outside") == 1 and OUTSIDE_NOTE in table
+
+
+def test_every_input_drives_the_three_views():
+    state = SoftmaxState()
+    controls = Controls(state, sync_to_python=False)
+    views = [SweepView(controls), CrossEntropyView(controls), InverseView(controls)]
+    for slider in [*controls.z_sliders, controls.log_tau_slider, controls.k_slider]:
+        targets = {id(m) for cb in slider.js_property_callbacks["change:value"] for m in cb.args.values()}
+        assert {id(views[0].curves), id(views[1].source), id(views[2].values)} <= targets
