@@ -72,24 +72,60 @@ def loss_heading(y: int, loss: float, tau: float) -> str:
     )
 
 
+def _softplus(x: float) -> float:
+    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+def quadratic_gradient_log(z_y: float) -> float:
+    """ln |(sigma(z) - 1) sigma'(z)| = ln sigma(z) + 2 ln sigma(-z): finite where the product underflows."""
+    return -(_softplus(-z_y) + 2 * _softplus(z_y))
+
+
 def quadratic_sigmoid_gradient(z_y: float) -> float:
-    """dC/dz for C = (sigma(z) - 1)^2 / 2: (sigma - 1) sigma', the term that slows learning down."""
-    s = float(sm.sigmoid([z_y])[0])
-    return (s - 1) * s * (1 - s)
+    """dC/dz for C = (sigma(z) - 1)^2 / 2: (sigma - 1) sigma' = -sigma(z) sigma(-z)^2, the slowdown term."""
+    return -math.exp(quadratic_gradient_log(z_y))
+
+
+def quadratic_gradient_html(z_y: float) -> str:
+    """The always negative slowdown term, m×10^e when tiny; SLOWDOWN_JS prints the same."""
+    log_g = quadratic_gradient_log(z_y)
+    if log_g >= math.log(1e-3):
+        return f"−{math.exp(log_g):.3f}"
+    power = log_g / math.log(10)
+    exponent = math.floor(power)
+    mantissa = f"{10 ** (power - exponent):.1f}"
+    if mantissa == "10.0":
+        mantissa, exponent = "1.0", exponent + 1
+    return f"−{mantissa}×10<sup>−{abs(exponent)}</sup>"
 
 
 def compare_html(y: int, z_y: float, softmax_gradient: float) -> str:
     """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same."""
+    shown_z = f"{z_y:.2f}".replace("-", "−")
     return (
-        f"<p>For {z_label(y)} = <b class='z-y'>{z_y:.2f}</b> the softmax gradient of the true class is "
+        f"<p>For {z_label(y)} = <b class='z-y'>{shown_z}</b> the softmax gradient of the true class is "
         f"<b class='softmax-gradient'>{signed(softmax_gradient)}</b>. A sigmoid output with the quadratic "
         f"cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>"
-        f"{signed(quadratic_sigmoid_gradient(z_y))}</b>: lower z<sub>y</sub> (a worse output) makes σ′ and "
+        f"{quadratic_gradient_html(z_y)}</b>: lower z<sub>y</sub> (a worse output) makes σ′ and "
         f"with it that gradient tiny, the learning slowdown.</p>"
     )
 
 
-UPDATE_JS = """
+# The twin of quadratic_gradient_html(), in log space as there.
+SLOWDOWN_JS = """
+function softplus(x) { return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); }
+function quadraticGradientHtml(zy) {
+  const logG = -(softplus(-zy) + 2 * softplus(zy));
+  if (logG >= Math.log(1e-3)) return `−${Math.exp(logG).toFixed(3)}`;
+  const power = logG / Math.LN10;
+  let exponent = Math.floor(power);
+  let mantissa = (10 ** (power - exponent)).toFixed(1);
+  if (mantissa === "10.0") { mantissa = "1.0"; exponent += 1; }
+  return `−${mantissa}×10<sup>−${Math.abs(exponent)}</sup>`;
+}
+"""
+
+UPDATE_JS = SLOWDOWN_JS + """
 const K = z.length;
 if (select.options.length !== K) select.options = a_names.slice(0, K).map((n, j) => [String(j + 1), n]);
 const y = Number(select.value) - 1;
@@ -114,10 +150,9 @@ const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math
   : `10<sup>−${(loss / Math.LN10).toFixed(1)}</sup> (too small for a float: C comes from ln a directly)`;
 setHtml(heading, `<h2>C = −ln ${names[y]} = <b class='loss'>${loss.toFixed(3)}</b></h2><p>true class y = ${y + 1}: ` +
   `${names[y]} = <b class='a-y'>${shownA}</b> · τ = ${Number(tau.toPrecision(3))} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>`);
-const s = SoftmaxMath.sigmoid([z[y]])[0];
-setHtml(compare, `<p>For ${z_names[y]} = <b class='z-y'>${z[y].toFixed(2)}</b> the softmax gradient of the true ` +
+setHtml(compare, `<p>For ${z_names[y]} = <b class='z-y'>${z[y].toFixed(2).replace("-", "−")}</b> the softmax gradient of the true ` +
   `class is <b class='softmax-gradient'>${signed(grad[y])}</b>. A sigmoid output with the quadratic cost would ` +
-  `get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>${signed((s - 1) * s * (1 - s))}</b>: lower ` +
+  `get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>${quadraticGradientHtml(z[y])}</b>: lower ` +
   `z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>`);
 """  # noqa: E501
 

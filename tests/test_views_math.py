@@ -19,6 +19,7 @@ from components.cross_entropy_view import (
     Y_MARGIN,
     CrossEntropyView,
     probability_html,
+    quadratic_gradient_html,
     quadratic_sigmoid_gradient,
 )
 from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html
@@ -247,6 +248,21 @@ def test_cross_entropy_view_first_render_is_numpy():
     assert (view.chart.y_range.start, view.chart.y_range.end) == (-Y_MARGIN / tau, Y_MARGIN / tau)
     assert f"{quadratic_sigmoid_gradient(-1.0):.3f}".lstrip("-") in view.compare.text
     assert not any(m.syncable for m in (view.source, view.heading, view.compare, view.chart.y_range))
+
+
+@pytest.mark.parametrize(("z_y", "text"), [
+    (-1.0, "−0.144"), (0.0, "−0.125"), (-10.0, "−4.5×10<sup>−5</sup>"), (-1000.0, "−5.1×10<sup>−435</sup>"),
+])
+def test_the_slowdown_term_is_printed_even_when_it_underflows(z_y, text):
+    """quadratic_gradient_html works in log space, like its JS twin: −σ(z)σ(−z)² never prints as 0."""
+    assert quadratic_gradient_html(z_y) == text
+    if z_y > -700:
+        assert float(mpmath.log(-mpmath.mpf(quadratic_sigmoid_gradient(z_y)))) == pytest.approx(
+            float(mpmath.log(mpmath_sigmoid(z_y)) + 2 * mpmath.log(mpmath_sigmoid(-z_y))), rel=1e-12)
+
+
+def mpmath_sigmoid(v: float) -> mpmath.mpf:
+    return 1 / (1 + mpmath.exp(-mpmath.mpf(v)))
 
 
 def test_quadratic_sigmoid_gradient_vanishes_for_a_badly_wrong_output():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
 from components.bar_chart import output_names
-from components.cross_entropy_view import Y_MARGIN, CrossEntropyView, quadratic_sigmoid_gradient
+from components.cross_entropy_view import Y_MARGIN, CrossEntropyView, quadratic_gradient_html
 from tests.browser.screen import open_app, press_on_slider
 from tests.browser.test_view_sweep import INPUTS_JS
 
@@ -49,7 +50,8 @@ def assert_shows_numpy(page: Page, y: int) -> dict:
     loss = sm.cross_entropy(z, y, tau)
     assert math.isfinite(loss) and number(page, f"{HEADING} b.loss") == round(loss, 3)
     assert number(page, f"{COMPARE} b.softmax-gradient") == round(gradient[y], 3)
-    assert number(page, f"{COMPARE} b.quadratic-gradient") == round(quadratic_sigmoid_gradient(z[y]), 3)
+    slowdown = re.sub("<[^>]+>", "", quadratic_gradient_html(z[y]))  # as printed, without the markup
+    assert page.locator(f"{COMPARE} b.quadratic-gradient").inner_text() == slowdown
     return {"z": z, "tau": tau, "loss": loss}
 
 
@@ -81,4 +83,5 @@ def test_loss_stays_finite_when_the_true_output_underflows(page, served_app):
     power = f"10{-shown['loss'] / math.log(10):.1f}".replace("-", "−")
     assert page.locator(f"{HEADING} b.a-y").inner_text().startswith(power)
     assert "too small for a float" in page.locator(HEADING).inner_text()
+    assert page.locator(f"{COMPARE} b.quadratic-gradient").inner_text() == "−5.1×10−435"  # σ(−1000)σ(1000)²
     assert "NaN" not in page.locator(HEADING).inner_text() + page.locator(COMPARE).inner_text()
