@@ -25,8 +25,16 @@ from components.cross_entropy_view import (
 from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html
 from components.inverse_view import table_html as inverse_table_html
 from components.jacobian_view import JacobianView, format_number, parse_number, table_html, verdict_html
-from components.state import SoftmaxState
+from components.state import TAU_MAX, TAU_MIN, SoftmaxState
 from components.sweep_view import SWEEP_POINTS, SweepView, sweep_grid
+from components.temperature_view import (
+    CURVE_POINTS,
+    TEMPERATURES,
+    TemperatureView,
+    heading_html,
+    partition_html,
+    quantities_html,
+)
 from tests import reference
 
 small_vectors = st.lists(st.floats(min_value=-5, max_value=5), min_size=2, max_size=10)
@@ -128,6 +136,123 @@ def test_jacobian_view_colours_exact_zeros_grey_not_as_a_sign():
     assert np.all(np.isnan(view.source.data["color_value"]))
     assert view.mapper.high == pytest.approx(1 / (4 * 0.05))  # a usable scale even when max|J| = 0
     assert math.isfinite(view.mapper.low)
+
+
+# --- Temperature and the partition function ------------------------------------------------------
+
+def quantity(html: str, css_class: str) -> float:
+    """A number of the quantities table, as printed."""
+    start = html.index(f"<td class='{css_class}'>") + len(f"<td class='{css_class}'>")
+    return parse_number(html[start:html.index("<", start)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(wide_vectors, slider_temperatures)
+def test_free_energy_is_minus_tau_ln_z_and_equals_u_minus_tau_h(z, tau):
+    """F = −τ ln Z against 60-digit mpmath, and the thermodynamic identity F = U − τH."""
+    log_z = reference.logsumexp(z, tau)
+    assert sm.partition_function_log(z, tau) == pytest.approx(log_z, rel=1e-13, abs=1e-13)
+    assert sm.free_energy(z, tau) == pytest.approx(-tau * log_z, rel=1e-13, abs=1e-13)
+    identity = reference.mean_energy(z, tau) - tau * reference.entropy(z, tau)
+    assert identity == pytest.approx(-tau * log_z, rel=1e-12, abs=1e-12)
+    scale = max(abs(v) for v in z) + tau  # U and F are sums of terms up to max|z|: their rounding
+    got = sm.mean_energy(z, tau) - tau * sm.entropy(z, tau)
+    assert got == pytest.approx(sm.free_energy(z, tau), abs=1e-12 * scale)
+
+
+@settings(max_examples=200, deadline=None)
+@given(wide_vectors, slider_temperatures)
+def test_entropy_is_between_0_and_ln_k(z, tau):
+    entropy = sm.entropy(z, tau)
+    assert 0 <= entropy <= math.log(len(z)) + 1e-12
+    assert entropy == pytest.approx(reference.entropy(z, tau), rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("size", [2, 3, 10])
+def test_entropy_bounds_are_reached_uniform_and_one_hot(size):
+    assert sm.entropy([0.7] * size, 3.0) == pytest.approx(math.log(size), rel=1e-15)
+    assert sm.entropy([5.0, *([-5.0] * (size - 1))], 1e-3) == 0.0  # e^−10000 underflows: exactly one-hot
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_vectors)
+def test_entropy_rises_with_temperature_across_the_slider_range(z):
+    """Heating never sharpens a Boltzmann distribution: H(τ) is non-decreasing in τ."""
+    entropies = np.array([sm.entropy(z, t) for t in TEMPERATURES])
+    assert np.all(np.diff(entropies) >= -1e-12)
+
+
+@pytest.mark.parametrize("z", [[2.5, -1.0, 3.2, 0.5], [1000.0, -1000.0, 999.0, 0.0],
+                               [0.1 * j for j in range(10)]])
+def test_limits_cold_is_one_hot_on_the_argmax_and_hot_is_uniform(z):
+    size = len(z)
+    cold = sm.softmax(z, 1e-6)
+    np.testing.assert_array_equal(cold, np.eye(size)[int(np.argmax(z))])
+    hot = sm.softmax(z, 1e12)
+    np.testing.assert_allclose(hot, 1 / size, rtol=1e-8)
+    assert sm.entropy(z, 1e12) == pytest.approx(math.log(size), rel=1e-10)
+    # On the slider's own ends the outputs are finite, sum to 1 and lean the same ways.
+    for tau in (TAU_MIN, TAU_MAX):
+        a = sm.softmax(z, tau)
+        assert np.all(np.isfinite(a)) and a.sum() == pytest.approx(1, abs=1e-15)
+    assert sm.softmax(z, TAU_MIN).max() > sm.softmax(z, TAU_MAX).max()
+
+
+def test_ties_share_the_cold_limit_equally():
+    np.testing.assert_allclose(sm.softmax([3.0, 1.0, 3.0], 1e-6), [0.5, 0.0, 0.5])
+    assert "shared equally by <b class='cold-limit'>a₁, a₃</b>" in heading_html([3.0, 1.0, 3.0], 0.05)
+
+
+@pytest.mark.parametrize(("z", "tau", "shown"), [
+    ([1000.0, -1000.0, 999.0, 0.0], 0.05, "above"),  # ln Z = 20000: Z overflows float64
+    ([-1000.0, -1000.0], 0.05, "below"),  # ln Z = −19999.3: Z underflows to 0
+])
+def test_huge_partition_functions_show_ln_z_never_inf_or_zero(z, tau, shown):
+    log_z = sm.partition_function_log(z, tau)
+    assert math.isfinite(log_z) and log_z == pytest.approx(reference.logsumexp(z, tau), rel=1e-14)
+    html = quantities_html(z, tau)
+    assert f"≈ e<sup class='z-log'>{format_number(log_z, 6)}</sup>" in html and shown in html
+    assert quantity(html, "log-partition") == pytest.approx(log_z, rel=1e-5)
+    for bad in ("inf", "nan", "NaN", "Infinity"):
+        assert bad not in html
+
+
+def test_partition_function_in_scientific_notation_up_to_the_float64_limit():
+    largest = math.log(np.finfo(np.float64).max)
+    near_largest = partition_html(largest - 1e-12)
+    assert "z-mantissa'>1.7977</span> × 10<sup class='z-exponent'>308</sup>" in near_largest
+    assert "≈ e<sup" in partition_html(largest + 1e-9)
+    assert "z-exponent'>−307</sup>" in partition_html(math.log(1e-307))
+    assert "≈ e<sup" in partition_html(math.log(1e-309))  # a subnormal Z would show wrong digits
+    html = partition_html(math.log(38.732))
+    assert "<span class='z-mantissa'>3.8732</span> × 10<sup class='z-exponent'>1</sup>" in html
+
+
+@pytest.mark.parametrize("z", [[2.5, -1.0, 3.2], [0.5 * j - 2 for j in range(10)]], ids=["K=3", "K=10"])
+def test_temperature_view_first_render_is_numpy(z):
+    tau = 0.4
+    view = view_for(TemperatureView, z, tau)
+    size = len(z)
+    curves = view.curves.data
+    assert len(curves["ys"]) == len(curves["xs"]) == size and curves["name"] == output_names("a", size)
+    xs = np.asarray(curves["xs"][0])
+    assert len(xs) == CURVE_POINTS and xs[0] == pytest.approx(TAU_MIN) and xs[-1] == pytest.approx(TAU_MAX)
+    assert np.all(np.diff(np.log(xs)) > 0)
+    expected = np.vstack([sm.softmax(z, t) for t in xs])
+    np.testing.assert_allclose(np.transpose(curves["ys"]), expected, rtol=1e-15, atol=1e-300)
+    np.testing.assert_allclose(view.now.data["a"], sm.softmax(z, tau), rtol=1e-15)
+    assert view.now.data["tau"] == [tau] * size and view.marker.location == tau
+    html = view.quantities.text
+    assert quantity(html, "beta") == pytest.approx(1 / tau, rel=1e-4)
+    assert quantity(html, "log-partition") == pytest.approx(sm.partition_function_log(z, tau), rel=1e-5)
+    assert quantity(html, "free-energy") == pytest.approx(sm.free_energy(z, tau), rel=1e-4)
+    assert quantity(html, "free-energy-check") == pytest.approx(sm.free_energy(z, tau), rel=1e-4)
+    assert quantity(html, "entropy-nats") == pytest.approx(sm.entropy(z, tau), rel=1e-4)
+    assert quantity(html, "entropy-bits") == pytest.approx(sm.entropy(z, tau) / math.log(2), rel=1e-4)
+    assert f"<span class='ln-k'>{format_number(math.log(size), 5)}</span>" in html
+    winner = output_names("a", size)[int(np.argmax(z))]
+    assert f"one-hot on <b class='cold-limit'>{winner}</b>" in view.heading.text
+    assert not any(m.syncable for m in (view.curves, view.now, view.marker, view.quantities, view.heading))
 
 
 # --- Sweep, cross-entropy and inverting softmax --------------------------------------------------

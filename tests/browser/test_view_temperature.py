@@ -1,0 +1,127 @@
+"""The Temperature & partition function tab, driven as a user does: numbers and curves vs numpy."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import softmax_math as sm
+from components.bar_chart import output_names
+from components.jacobian_view import format_number, parse_number
+from components.state import TAU_MAX, TAU_MIN
+from components.temperature_view import CURVE_POINTS, TemperatureView
+from tests.browser.screen import open_app, press_on_slider
+
+QUANTITIES = ".temperature-quantities table.thermo"
+CURVES_DATA = "Bokeh.documents[0].get_model_by_name('temperature-curves').data"
+
+# The inputs exactly as the sliders hold them, and what the plot draws.
+SHOWN_JS = """() => {
+  const doc = Bokeh.documents[0];
+  const models = [...doc.all_models];
+  const byClass = (name) => models.find((m) => (m.css_classes ?? []).includes(name));
+  const k = byClass("k-slider").value;
+  const curves = doc.get_model_by_name("temperature-curves").data;
+  const now = doc.get_model_by_name("temperature-now").data;
+  return {
+    z: Array.from({length: k}, (_, j) => byClass(`z-slider-${j + 1}`).value),
+    tau: 10 ** byClass("tau-slider").value,
+    xs: curves.xs.map((x) => Array.from(x)), ys: curves.ys.map((y) => Array.from(y)),
+    names: Array.from(curves.name), dotTau: Array.from(now.tau), dotA: Array.from(now.a),
+    marker: doc.get_model_by_name("temperature-marker").location,
+  };
+}"""
+
+
+def open_tab(page: Page, url: str) -> None:
+    open_app(page, url)
+    page.get_by_role("tab", name=TemperatureView.title).click()
+    expect(page.locator(".temperature-plot canvas").first).to_be_visible()
+
+
+def shown_number(page: Page, css_class: str) -> float:
+    return parse_number(page.locator(f"{QUANTITIES} td.{css_class}").inner_text())
+
+
+def type_tau(page: Page, value: str) -> None:
+    box = page.locator(".tau-input input")
+    box.fill(value)
+    box.press("Enter")
+    expect(page.locator(".temperature-heading b.tau")).to_have_text(format_number(float(value)))
+
+
+def assert_shows_numpy(page: Page) -> dict:
+    """Curves, dots, marker and every printed quantity agree with numpy for the sliders' values."""
+    shown = page.evaluate(SHOWN_JS)
+    z, tau, size = shown["z"], shown["tau"], len(shown["z"])
+    assert shown["names"] == output_names("a", size) and len(shown["ys"]) == size
+    xs = np.asarray(shown["xs"][0])
+    assert len(xs) == CURVE_POINTS and xs[0] == pytest.approx(TAU_MIN) and xs[-1] == pytest.approx(TAU_MAX)
+    expected = np.vstack([sm.softmax(z, t) for t in xs]).T
+    np.testing.assert_allclose(shown["ys"], expected, rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(shown["dotA"], sm.softmax(z, tau), rtol=1e-12, atol=1e-300)
+    assert shown["dotTau"] == pytest.approx([tau] * size) and shown["marker"] == pytest.approx(tau)
+    # Printed with 5-6 significant digits.
+    assert shown_number(page, "beta") == pytest.approx(1 / tau, rel=1e-4)
+    assert shown_number(page, "log-partition") == pytest.approx(sm.partition_function_log(z, tau), rel=1e-5)
+    assert shown_number(page, "free-energy") == pytest.approx(sm.free_energy(z, tau), rel=1e-4)
+    assert shown_number(page, "free-energy-check") == pytest.approx(sm.free_energy(z, tau), rel=1e-4)
+    assert shown_number(page, "mean-energy") == pytest.approx(sm.mean_energy(z, tau), rel=1e-4, abs=1e-9)
+    entropy = sm.entropy(z, tau)
+    assert shown_number(page, "entropy-nats") == pytest.approx(entropy, rel=1e-4, abs=1e-9)
+    assert shown_number(page, "entropy-bits") == pytest.approx(entropy / math.log(2), rel=1e-4, abs=1e-9)
+    assert page.locator(f"{QUANTITIES} .ln-k").inner_text() == format_number(math.log(size), 5)
+    text = " ".join(page.locator(".temperature-view .bk-clearfix").all_inner_texts())
+    assert "NaN" not in text and "Infinity" not in text
+    return shown
+
+
+def test_numbers_and_curves_follow_z_and_tau_moves_only_the_marker(page, served_app):
+    open_tab(page, served_app)
+    assert_shows_numpy(page)  # the first render, from numpy in Python
+    log_z = np.log(float(page.locator(f"{QUANTITIES} .z-mantissa").inner_text())) + math.log(10) * int(
+        page.locator(f"{QUANTITIES} .z-exponent").inner_text().replace("−", "-"))
+    assert log_z == pytest.approx(shown_number(page, "log-partition"), abs=1e-4)  # Z = e^{ln Z} as printed
+    page.evaluate(f"() => {{ window.curvesBefore = {CURVES_DATA}; }}")
+    type_tau(page, "0.2")
+    same_curves = f"() => {CURVES_DATA} === window.curvesBefore"
+    assert page.evaluate(same_curves)  # τ alone: the curves were not recomputed
+    assert assert_shows_numpy(page)["marker"] == pytest.approx(0.2)
+    press_on_slider(page, "z-slider-2", "ArrowRight", 4)
+    expect(page.locator(".z-input-2 input")).to_have_value("-0.6")
+    assert not page.evaluate(same_curves)
+    assert assert_shows_numpy(page)["z"][1] == pytest.approx(-0.6)
+
+
+def test_k_from_2_to_10_changes_lines_and_the_entropy_bound(page, served_app):
+    open_tab(page, served_app)
+    ln_k = page.locator(f"{QUANTITIES} .ln-k")
+    press_on_slider(page, "k-slider", "End", 1)
+    expect(ln_k).to_have_text(format_number(math.log(10), 5))
+    assert len(assert_shows_numpy(page)["ys"]) == 10
+    press_on_slider(page, "k-slider", "Home", 1)
+    expect(ln_k).to_have_text(format_number(math.log(2), 5))
+    assert len(assert_shows_numpy(page)["ys"]) == 2
+
+
+def test_extreme_inputs_show_ln_z_and_both_limits_stay_finite(page, served_app):
+    """|z| = 1000 at τ = 0.05: ln Z = 20000, so Z is shown as e^{ln Z}; then all equal: H = ln K."""
+    page.goto(f"{served_app}?z=1000,-1000,999,0&range=1000&tau=0.05&view={TemperatureView.slug}")
+    partition = page.locator(f"{QUANTITIES} td.partition")
+    expect(partition).to_contain_text("above float64's largest number")
+    shown = assert_shows_numpy(page)
+    log_z = sm.partition_function_log(shown["z"], shown["tau"])
+    assert parse_number(partition.locator(".z-log").inner_text()) == pytest.approx(log_z, rel=1e-5)
+    cold, hot = np.asarray(shown["ys"])[:, 0], np.asarray(shown["ys"])[:, -1]
+    assert cold[0] == pytest.approx(1, abs=1e-8) and hot.sum() == pytest.approx(1, abs=1e-12)
+    # All equal (by a link: after the wide range, the "All equal" preset is undone by the server's
+    # clamping round trip, a bug of the controls reported separately).
+    page.goto(f"{served_app}?z=1,1,1,1&tau=0.05&view={TemperatureView.slug}")
+    heading = page.locator(".temperature-heading .bk-clearfix")
+    expect(heading).to_contain_text("shared equally by a₁, a₂, a₃, a₄")
+    shown = assert_shows_numpy(page)
+    assert shown_number(page, "entropy-nats") == pytest.approx(math.log(4), rel=1e-5)
+    np.testing.assert_allclose(shown["ys"], 0.25, rtol=1e-15)  # every temperature: uniform
