@@ -4,7 +4,7 @@ debian:bookworm-slim base image made locally by debootstrap because no image reg
 
 Every test session gets its own podman store (a temporary directory), so parallel runs never see
 each other's containers and cleanup is one `rm -rf`. Only the debootstrap tarball is cached, in
-CACHE_DIR, outside the repository, because making it takes the longest (about 30 s).
+CACHE_DIR, outside the repository, because making it takes long (35-60 s) and needs the mirror.
 """
 
 from __future__ import annotations
@@ -68,9 +68,10 @@ def missing_tools() -> list[str]:
     return [tool for tool in REQUIRED_TOOLS if shutil.which(tool, path=path) is None]
 
 
-def run(args: Sequence[str], timeout: float, log: Path | None = None,
-        check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a command with a deadline; its output is appended to `log` when given."""
+def run(args: Sequence[str], timeout: float, log: Path | None = None, check: bool = True,
+        label: str = "") -> subprocess.CompletedProcess[str]:
+    """Run a command with a deadline; its output is appended to `log` when given. `label` names the
+    command in an error (podman's store options would otherwise fill the message)."""
     started = time.monotonic()
     result = subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, check=False,
                             stdin=subprocess.DEVNULL)
@@ -80,11 +81,11 @@ def run(args: Sequence[str], timeout: float, log: Path | None = None,
             out.write(result.stdout + result.stderr + "\n")
     if check and result.returncode != 0:
         tail = (result.stdout + result.stderr)[-3000:]
-        raise CommandError(f"{' '.join(args[:4])} ... exited {result.returncode}:\n{tail}")
+        raise CommandError(f"{label or ' '.join(args)} exited {result.returncode}:\n{tail}")
     return result
 
 
-def run_streamed(args: Sequence[str], timeout: float, log: Path) -> None:
+def run_streamed(args: Sequence[str], timeout: float, log: Path, label: str = "") -> None:
     """Run a long command (a build) with its output written to `log` as it comes, each line stamped
     with the seconds since the start, so a slow step shows in CI's artifacts; killed at the deadline."""
     started = time.monotonic()
@@ -106,7 +107,7 @@ def run_streamed(args: Sequence[str], timeout: float, log: Path) -> None:
         out.write(f"# {time.monotonic() - started:.1f} s, exit {process.returncode}\n")
     if process.returncode != 0:
         late = " (killed at the deadline)" if time.monotonic() - started >= timeout else ""
-        raise CommandError(f"{' '.join(args[:4])} ... exited {process.returncode}{late}:\n{''.join(tail)}")
+        raise CommandError(f"{label or ' '.join(args)} exited {process.returncode}{late}:\n{''.join(tail)}")
 
 
 def _unmount_under(path: Path) -> None:
@@ -180,7 +181,8 @@ class Podman:
 
     def __call__(self, *args: str, timeout: float = 60,
                  check: bool = True) -> subprocess.CompletedProcess[str]:
-        return run([*self.base_args, *args], timeout=timeout, log=self.log, check=check)
+        return run([*self.base_args, *args], timeout=timeout, log=self.log, check=check,
+                   label=f"podman {' '.join(args)}")
 
     def import_base(self, tarball: Path) -> None:
         self("import", "--quiet", "--change", 'CMD ["bash"]', str(tarball), BASE_IMAGE, timeout=300)
@@ -195,13 +197,15 @@ class Podman:
         if bundle is not None:
             shutil.copyfile(bundle, pip_dir / "ca.pem")
             lines.append("cert = /etc/xdg/pip/ca.pem")
-        if os.environ.get("PIP_INDEX_URL"):
-            lines.append(f"index-url = {os.environ['PIP_INDEX_URL']}")
+        index = os.environ.get("PIP_INDEX_URL", "")
+        if index.startswith(("http://", "https://")):  # a mirror; a local path would not exist in the build
+            lines.append(f"index-url = {index}")
         (pip_dir / "pip.conf").write_text("\n".join(lines) + "\n")
         run_streamed([*self.base_args, "build", "--pull=never", "--layers=false", "--format", "docker",
                       "--isolation", "chroot", "--network", "host", *ULIMITS,
                       "--volume", f"{pip_dir}:/etc/xdg/pip:ro", "--tag", tag,
-                      "--file", str(context / "Dockerfile"), str(context)], timeout=1200, log=self.log)
+                      "--file", str(context / "Dockerfile"), str(context)], timeout=1200, log=self.log,
+                     label=f"podman build of {context / 'Dockerfile'}")
 
     def inspect_image(self, tag: str) -> dict:
         """`podman image inspect`: Config (User, ExposedPorts, Env, Cmd), Healthcheck, Size."""
