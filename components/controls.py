@@ -165,16 +165,36 @@ class Controls(pn.viewable.Viewer):
 
     def _mirror_into_state(self) -> None:
         """Browser -> state on every synced change; state -> browser when Python sets it."""
+        self._applying_browser_change = False
         for j, slider in enumerate(self.z_sliders):
-            slider.on_change("value", lambda _attr, _old, new, j=j: self.state.set_z(j, new))
-        self.log_tau_slider.on_change("value", lambda _attr, _old, new: self.state.set_tau(10**new))
-        self.k_slider.on_change("value", lambda _attr, _old, new: self.state.set_k(new))
+            slider.on_change("value", self._from_browser(lambda new, j=j: self.state.set_z(j, new)))
+        self.log_tau_slider.on_change("value", self._from_browser(lambda new: self.state.set_tau(10**new)))
+        self.k_slider.on_change("value", self._from_browser(self.state.set_k))
         self.range_buttons.on_change(
-            "active", lambda _attr, _old, new: self.state.set_z_limit(Z_LIMITS[new])
+            "active", self._from_browser(lambda new: self.state.set_z_limit(Z_LIMITS[new]))
         )
         self.state.param.watch(self._push_to_browser, ["z", "tau", "k", "z_limit"])
 
+    def _from_browser(self, apply: Any) -> Any:
+        """A Bokeh on_change handler that updates the state without echoing back to the browser.
+
+        The browser already shows (and has clamped) what it sent. Echoing the state back races
+        with the browser's next changes: a preset that narrows the range and then sets z would
+        see the server's clamped old values arrive after its own and undo them.
+        """
+
+        def handler(_attr: str, _old: Any, new: Any) -> None:
+            self._applying_browser_change = True
+            try:
+                apply(new)
+            finally:
+                self._applying_browser_change = False
+
+        return handler
+
     def _push_to_browser(self, *_events: Any) -> None:
+        if self._applying_browser_change:
+            return
         limit = self.state.z_limit
         if self.range_buttons.active != Z_LIMITS.index(limit):
             self.range_buttons.active = Z_LIMITS.index(limit)

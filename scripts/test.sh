@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-test.txt
 bash scripts/install-chromium.sh
+bash scripts/install-container-tools.sh
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

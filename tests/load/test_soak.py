@@ -15,6 +15,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -24,6 +27,12 @@ from tests.load.bokeh_session import BokehSession
 SESSIONS = 100
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 SLIDERS = ["z-slider-1", "z-slider-2", "z-slider-3", "z-slider-4", "tau-slider"]
+
+
+def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """asyncio.run in a thread of its own: the session's Playwright keeps a loop in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
 
 
 def stats(base_url: str) -> dict:
@@ -92,11 +101,11 @@ async def warm_up(base_url: str) -> None:
 
 
 def test_hundred_sessions_for_a_minute(server):
-    asyncio.run(warm_up(server))
+    run_async(warm_up(server))
     wait_for_sessions(server, 0)
     idle_mb = stats(server)["rss_mb"]
 
-    last, on_server, lags = asyncio.run(soak(server))
+    last, on_server, lags = run_async(soak(server))
     for wanted, seen in zip(last, on_server, strict=True):
         assert wanted, "every user changed something"
         assert {name: seen[name] for name in wanted} == wanted
