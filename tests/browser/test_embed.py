@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components import softmax_math as sm
-from tests.browser.conftest import ROOT, free_port, wait_for_http
+from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 
 EXAMPLE = ROOT / "examples" / "course-page.html"
 
@@ -54,7 +54,7 @@ def course(tmp_path_factory):
         _out, err = app.communicate(timeout=10)
         allowed.shutdown()
         refused.shutdown()
-    assert "Traceback" not in err, err
+    assert not server_faults(err), err
 
 
 @pytest.fixture

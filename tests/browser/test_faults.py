@@ -9,7 +9,7 @@ import sys
 from playwright.sync_api import expect
 
 from components import softmax_math as sm
-from tests.browser.conftest import ROOT, free_port, wait_for_http
+from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 from tests.browser.screen import open_app, press_on_slider, readout
 
 
@@ -36,7 +36,7 @@ def test_server_restart_is_announced_and_a_reload_restores_the_state(page):
         page.wait_for_url(lambda url: "z=2.5%2C0.5%2C3.2%2C0.5" in url, timeout=5000)
         banner = page.locator(".connection-lost .bk-clearfix")
         expect(banner).to_be_hidden()
-        assert "Traceback" not in stop_server(server)
+        assert not server_faults(stop_server(server))
         expect(banner).to_be_visible()
         expect(banner).to_contain_text("connection to the server was lost")
         # The page still computes without its server.

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, wait_for_http
+from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 from tests.load.bokeh_session import BokehSession
 
 SESSIONS = 100
@@ -62,7 +62,7 @@ def server():
     finally:
         process.terminate()
         _out, err = process.communicate(timeout=20)
-    assert "Traceback" not in err and "ERROR" not in err, err[-3000:]
+    assert not server_faults(err), err[-3000:]
 
 
 async def user(session: BokehSession, seed: int, until: float) -> dict[str, float]:
