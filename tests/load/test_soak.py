@@ -2,7 +2,10 @@
 
 Bounded: 127.0.0.1 only, SOAK_SECONDS (default 60) of traffic, every wait has a
 deadline. Checked: no error, every session ends in the state its user set, the
-server's session count returns to 0, and its memory returns near the idle level.
+server's session count returns to 0, and no memory is leaked: a first class of 100
+sets the process's high-water mark (CPython and glibc keep freed memory for reuse,
+so the resident size does not fall back to the idle level, see the closing print);
+after the soak class has left, memory is within 10 % of that mark.
 """
 
 from __future__ import annotations
@@ -83,11 +86,11 @@ async def user(session: BokehSession, seed: int, until: float) -> dict[str, floa
 
 async def soak(base_url: str) -> tuple[list[dict], list[dict], list[float]]:
     sessions = []
-    for _ in range(SESSIONS // 10):  # open in batches, as a class arriving over a few seconds
-        sessions += await asyncio.gather(*(BokehSession.open(base_url) for _ in range(10)))
+    for _ in range(SESSIONS // 10):  # open in batches, as a class arriving over a minute or so
+        sessions += await asyncio.gather(*(BokehSession.open(base_url, timeout=120) for _ in range(10)))
     until = time.monotonic() + SOAK_SECONDS
     last = await asyncio.gather(*(user(s, seed, until) for seed, s in enumerate(sessions)))
-    on_server = await asyncio.gather(*(s.server_values() for s in sessions))
+    on_server = [await s.server_values(timeout=60) for s in sessions]  # one whole document at a time
     lags = [lag for s in sessions for lag in s.server_lag_s]
     for session in sessions:
         session.close()
@@ -100,10 +103,23 @@ async def warm_up(base_url: str) -> None:
     session.close()
 
 
+async def a_class_comes_and_goes(base_url: str) -> None:
+    sessions = []
+    for _ in range(SESSIONS // 10):
+        sessions += await asyncio.gather(*(BokehSession.open(base_url, timeout=120) for _ in range(10)))
+    await asyncio.gather(*(s.set_value("z-slider-1", 1.0, timeout=60) for s in sessions))
+    for session in sessions:
+        session.close()
+
+
+@pytest.mark.timeout(900)
 def test_hundred_sessions_for_a_minute(server):
     run_async(warm_up(server))
     wait_for_sessions(server, 0)
     idle_mb = stats(server)["rss_mb"]
+    run_async(a_class_comes_and_goes(server))
+    wait_for_sessions(server, 0)
+    settled_mb = stats(server)["rss_mb"]
 
     last, on_server, lags = run_async(soak(server))
     for wanted, seen in zip(last, on_server, strict=True):
@@ -115,5 +131,6 @@ def test_hundred_sessions_for_a_minute(server):
     lags.sort()
     print(f"\nsoak: {len(lags)} changes by {SESSIONS} sessions in {SOAK_SECONDS:.0f} s; server lag "
           f"p50 {lags[len(lags) // 2] * 1000:.0f} ms, p95 {lags[int(len(lags) * 0.95)] * 1000:.0f} ms; "
-          f"memory idle {idle_mb} MB, with sessions {peak['rss_mb']} MB, after {after_mb} MB")
-    assert after_mb <= idle_mb * 1.25, (idle_mb, peak, after_mb)
+          f"memory idle {idle_mb} MB, after a first class {settled_mb} MB, with the soak class "
+          f"{peak['rss_mb']} MB, after it {after_mb} MB")
+    assert after_mb <= settled_mb * 1.10, (idle_mb, settled_mb, peak, after_mb)
