@@ -8,11 +8,13 @@ views are listed in components/views_registry.py; this file only lays them out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import panel as pn
 from bokeh.document import Document
 from bokeh.models import CustomJS, LayoutDOM, TabPanel, Tabs
+
+from components.controls import Controls
 
 # Bokeh 3.9 draws tabs as plain divs: give them the ARIA tab roles so that screen
 # readers (and tests, by role) know them as tabs and which one is selected.
@@ -28,6 +30,25 @@ view.shadow_el.querySelectorAll(".bk-tab").forEach((tab, index) => {
 """
 
 
+class TabControls:
+    """The Controls as an exercise view sees them: its input callbacks are collected, so that
+    Exercises can run them only while the view's tab is shown (and once when it is opened).
+
+    Updating every hidden view on every slider change cost ~70 ms a frame with six views
+    (benchmarks/input_to_paint.py); the shown tab alone keeps the page within the budget.
+    """
+
+    def __init__(self, controls: Controls) -> None:
+        self._controls = controls
+        self.callbacks: list[CustomJS] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._controls, name)
+
+    def on_input(self, callback: CustomJS) -> None:
+        self.callbacks.append(callback)
+
+
 class ExerciseView(Protocol):
     slug: str
     title: str
@@ -37,14 +58,23 @@ class ExerciseView(Protocol):
 class Exercises(pn.viewable.Viewer):
     """Tabs of exercise views; the active one is part of the page's link."""
 
-    def __init__(self, views: Sequence[ExerciseView], **params) -> None:
+    def __init__(self, controls: Controls, view_classes: Sequence[type], **params) -> None:
         super().__init__(**params)
-        self.views = list(views)
+        tab_controls = [TabControls(controls) for _ in view_classes]
+        self.views: list[ExerciseView] = [
+            view_class(proxy) for view_class, proxy in zip(view_classes, tab_controls, strict=True)
+        ]
         self.slugs = [view.slug for view in self.views]
         self.tabs = Tabs(
             tabs=[TabPanel(child=view.model, title=view.title) for view in self.views],
             sizing_mode="stretch_width", css_classes=["exercises"],
         )
+        for index, proxy in enumerate(tab_controls):
+            for callback in proxy.callbacks:
+                callback.code = f"if (tabs.active !== {index}) return;\n{callback.code}"
+                callback.args = {**callback.args, "tabs": self.tabs}
+                controls.on_input(callback)
+                self.tabs.js_on_change("active", callback)
         self.model = self.tabs
         self._aria = CustomJS(code=ARIA_TABS_JS, args={"tabs": self.tabs})
         self.tabs.js_on_change("active", self._aria)

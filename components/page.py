@@ -53,7 +53,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations()
-        self.exercises = Exercises([view(self.controls) for view in EXERCISE_VIEWS])
+        self.exercises = Exercises(self.controls, EXERCISE_VIEWS)
         self.connection = ConnectionStatus()
         self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
         self.model = self._layout()
