@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import free_port, wait_for_http  # noqa: E402
+from benchmarks.input_to_paint import serve  # noqa: E402
 from tests.load.bokeh_session import BokehSession  # noqa: E402
 
-APPS = {"softmax-lab": ("app.py", "/app"), "baseline": ("benchmarks/baseline_app.py", "/baseline_app")}
+APPS = {"softmax-lab": "app.py", "baseline": "benchmarks/baseline_app.py"}
 SLIDERS = ["z-slider-1", "z-slider-2", "z-slider-3", "z-slider-4"]
 
 
@@ -43,15 +43,11 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start(script: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panel", "serve", script, "--address", "127.0.0.1", "--port", str(port),
-         "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    wait_for_http(f"http://127.0.0.1:{port}/liveness", process=process)
-    return process, f"http://127.0.0.1:{port}"
+def start(script: str) -> tuple[subprocess.Popen, str, str]:
+    """The app served as in benchmarks/input_to_paint.py; returns the process, base URL and app path."""
+    process, url = serve(script)
+    base_url, _, path = url.rpartition("/")
+    return process, base_url, f"/{path}"
 
 
 async def user(session: BokehSession, seed: int, until: float) -> int:
@@ -95,8 +91,8 @@ def main() -> None:
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     results: dict[str, list[dict]] = {}
-    for name, (script, path) in APPS.items():
-        process, base_url = start(script)
+    for name, script in APPS.items():
+        process, base_url, path = start(script)
         try:
             results[name] = [asyncio.run(level(base_url, path, n, args.seconds, process.pid)) for n in levels]
         finally:
