@@ -69,7 +69,9 @@ def served_app() -> Iterator[str]:
     port = free_port()
     log = (ROOT / "artifacts").resolve()
     log.mkdir(exist_ok=True)
-    with open(log / "panel-serve.log", "w") as log_file:
+    # One log per test run: helpers and CI may run browser tests side by side.
+    log_path = log / f"panel-serve-{os.getpid()}.log"
+    with open(log_path, "w") as log_file:
         process = subprocess.Popen(
             [sys.executable, "-m", "panel", "serve", "app.py", "--address", "127.0.0.1",
              "--port", str(port), "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness"],
@@ -84,7 +86,7 @@ def served_app() -> Iterator[str]:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-    server_log = (log / "panel-serve.log").read_text()
+    server_log = log_path.read_text()
     assert not server_faults(server_log), server_log
 
 
