@@ -25,6 +25,7 @@ from bokeh.models import (
 )
 
 from components.browser_js import input_callback
+from components.i18n import Texts
 from components.state import (
     BOOK_Z_LIMIT,
     MAX_K,
@@ -89,9 +90,13 @@ for (const s of z_sliders) {
 class Controls(pn.viewable.Viewer):
     """Sliders and typed inputs for z_1..z_K, K, the range and tau, mirrored into a SoftmaxState."""
 
-    def __init__(self, state: SoftmaxState, *, sync_to_python: bool = True, **params: Any) -> None:
+    def __init__(
+        self, state: SoftmaxState, *, sync_to_python: bool = True, texts: Texts | None = None, **params: Any,
+    ) -> None:
         super().__init__(**params)
         self.state = state
+        # The page's language: every view reads its words from here (controls.texts("key")).
+        self.texts = texts if texts is not None else Texts()
         # render_as_text: the notice quotes what the user typed, never as HTML.
         self.notice = Div(
             text="", css_classes=["notice"], syncable=False, sizing_mode="stretch_width",

@@ -16,6 +16,7 @@ from components.connection_status import ConnectionStatus
 from components.controls import Controls
 from components.equations import Equations
 from components.exercises import Exercises
+from components.i18n import DEFAULT_LANGUAGE, Texts
 from components.presets import Presets
 from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
@@ -43,11 +44,13 @@ class SoftmaxLab(pn.viewable.Viewer):
 
     def __init__(
         self, state: SoftmaxState | None = None, *, sync_to_python: bool = True,
-        follow_page_url: bool = True, **params,
+        follow_page_url: bool = True, lang: str = DEFAULT_LANGUAGE, **params,
     ) -> None:
         super().__init__(**params)
+        self.texts = Texts(lang)
+        self.lang = self.texts.lang
         self.state = state if state is not None else SoftmaxState()
-        self.controls = Controls(self.state, sync_to_python=sync_to_python)
+        self.controls = Controls(self.state, sync_to_python=sync_to_python, texts=self.texts)
         self.presets = Presets(self.controls)
         self.softmax_chart = SoftmaxChart(self.controls)
         self.sigmoid_panel = SigmoidPanel(self.controls)
