@@ -2,6 +2,7 @@
 
     python app.py                  serve on http://127.0.0.1:5006/app (see components/settings.py)
     python app.py export demo.html write the self-contained, offline page
+    python app.py export --lang zh-Hant demo-zh.html    the same page in Traditional Chinese
     panel serve app.py             the same app under Panel's own command line
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import panel as pn
 
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.page import TITLE, SoftmaxLab
 from components.settings import ServerSettings, SettingsError
 from components.static_export import export
@@ -30,10 +32,17 @@ def create_app() -> None:
     document = pn.state.curdoc
     # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
     embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
-    lab = SoftmaxLab(follow_page_url=not embedded_by_script)
+    lab = SoftmaxLab(follow_page_url=not embedded_by_script, lang=requested_language(pn.state.session_args))
     document.add_root(lab.model)
-    document.title = TITLE
+    document.title = lab.title
     lab.attach(document)
+
+
+def requested_language(session_args: dict[str, list[bytes]]) -> str:
+    """The ``?lang=`` of the page's link as text (SoftmaxLab chooses, and says so when unknown)."""
+    values = session_args.get("lang") or [b""]
+    raw = values[0]
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
 def serve(settings: ServerSettings) -> None:
@@ -47,6 +56,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     commands.add_parser("serve", help="serve the app (the default)")
     export_parser = commands.add_parser("export", help="write the demo as one offline HTML file")
     export_parser.add_argument("file", type=Path, help="where to write the page, e.g. demo.html")
+    export_parser.add_argument("--lang", choices=list(LANGUAGES), default=DEFAULT_LANGUAGE,
+                               help="the page's language (default: %(default)s)")
     return parser.parse_args(argv)
 
 
@@ -58,7 +69,7 @@ def main(argv: list[str]) -> int:
                   file=sys.stderr)
             return 2
         try:
-            size = export(args.file)
+            size = export(args.file, lang=args.lang)
         except OSError as error:
             print(f"softmax-lab: cannot write {args.file}: {error.strerror}", file=sys.stderr)
             return 2

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from bokeh.models import ColumnDataSource, Div, HoverTool, LabelSet, Range1d
 from bokeh.plotting import figure
 
+from components.i18n import Texts
+
 # The browser's version of bar_data(): ``names`` holds a name for every possible output.
 # The categories change only with K, so the axis is touched only then.
 BAR_DATA_JS = """
@@ -49,7 +51,7 @@ def chart_heading(html: str, css_class: str) -> Div:
 
 
 def bar_chart(
-    data: dict[str, list], *, color: str, hatch: str | None, css_class: str
+    data: dict[str, list], *, color: str, hatch: str | None, css_class: str, texts: Texts | None = None,
 ) -> tuple[figure, ColumnDataSource]:
     """A bar chart of one set of outputs; returns the figure and its data source."""
     # Names let tests (and notebooks) find what the canvas draws: "<css_class>-bars".
@@ -68,7 +70,9 @@ def bar_chart(
         x="name", y="value", text="label", source=source, text_align="center",
         y_offset=4, text_font_size="12px", text_color="#222222",
     ))
-    chart.add_tools(HoverTool(tooltips=[("output", "@name"), ("z", "@z{0.00}"), ("value", "@value{0.0000}")]))
+    texts = texts or Texts()
+    chart.add_tools(HoverTool(tooltips=[(texts("hover.output"), "@name"), ("z", "@z{0.00}"),
+                                        (texts("hover.value"), "@value{0.0000}")]))
     chart.yaxis.ticker = [0, 0.25, 0.5, 0.75, 1]
     chart.xgrid.grid_line_color = None
     chart.xaxis.major_label_text_font_size = "14px"

@@ -30,6 +30,14 @@ function setHtml(div, html) {
 }
 """
 
+# Fills a template of components/i18n.py: "{name}" -> values.name (left as is when absent).
+# The browser twin of Texts.__call__, so one template serves Python and JS.
+FORMAT_TEXT_JS = """
+function formatText(template, values = {}) {
+  return String(template).replace(/\\{(\\w+)\\}/g, (m, key) => (key in values ? String(values[key]) : m));
+}
+"""
+
 # Reads the current inputs from the controls; every view's callback starts here.
 READ_INPUTS_JS = """
 const z = z_sliders.slice(0, k_slider.value).map((s) => s.value);
@@ -38,16 +46,20 @@ const tau = 10 ** log_tau_slider.value;
 
 
 def math_callback(code: str, **args: Any) -> CustomJS:
-    """A CustomJS whose body sees ``SoftmaxMath``, ``setHtml``, ``z`` and ``tau`` before ``code``.
+    """A CustomJS whose body sees ``SoftmaxMath``, ``setHtml``, ``formatText``, ``z``, ``tau`` then ``code``.
 
     ``args`` must include ``Controls.js_args``.
     """
-    return CustomJS(code=MATH_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code, args=args, module=False)
+    source = MATH_JS_SOURCE + SET_HTML_JS + FORMAT_TEXT_JS + READ_INPUTS_JS + code
+    return CustomJS(code=source, args=args, module=False)
 
 
 def input_callback(code: str, **args: Any) -> CustomJS:
-    """A CustomJS whose body sees ``InputCheck`` before ``code``."""
-    return CustomJS(code=INPUT_CHECK_JS_SOURCE + code, args=args, module=False)
+    """A CustomJS whose body sees ``InputCheck`` and ``formatText`` before ``code``.
+
+    ``InputCheck.readNumber`` needs ``messages``: ``Texts.templates("input.")``.
+    """
+    return CustomJS(code=FORMAT_TEXT_JS + INPUT_CHECK_JS_SOURCE + code, args=args, module=False)
 
 
 def math_input_callback(code: str, **args: Any) -> CustomJS:
@@ -55,5 +67,5 @@ def math_input_callback(code: str, **args: Any) -> CustomJS:
 
     ``args`` must include ``Controls.js_args``.
     """
-    source = MATH_JS_SOURCE + INPUT_CHECK_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code
+    source = MATH_JS_SOURCE + FORMAT_TEXT_JS + INPUT_CHECK_JS_SOURCE + SET_HTML_JS + READ_INPUTS_JS + code
     return CustomJS(code=source, args=args, module=False)

@@ -13,23 +13,21 @@ from bokeh.document import Document
 from bokeh.layouts import row
 from bokeh.models import Button, CustomJS, Div
 
-LOST_MESSAGE = (
-    "The connection to the server was lost. The page still computes in your browser; "
-    "reload it to reconnect: your settings are kept in the link."
-)
+from components.i18n import Texts
 
 
 class ConnectionStatus(pn.viewable.Viewer):
     """A banner, hidden until the websocket closes."""
 
-    def __init__(self, **params) -> None:
+    def __init__(self, texts: Texts | None = None, **params) -> None:
         super().__init__(**params)
+        texts = texts or Texts()
         self.message = Div(
-            text=LOST_MESSAGE, render_as_text=True, css_classes=["connection-lost"],
+            text=texts("connection.lost"), render_as_text=True, css_classes=["connection-lost"],
             html_attributes={"role": "alert"}, sizing_mode="stretch_width", syncable=False,
         )
-        self.reload_button = Button(label="Reload", button_type="warning", css_classes=["reload"],
-                                    syncable=False)
+        self.reload_button = Button(label=texts("connection.reload"), button_type="warning",
+                                    css_classes=["reload"], syncable=False)
         self.reload_button.js_on_event("button_click", CustomJS(code="window.location.reload();"))
         self.model = row(self.message, self.reload_button, visible=False, sizing_mode="stretch_width",
                          css_classes=["connection-banner"], syncable=False)

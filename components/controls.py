@@ -55,7 +55,7 @@ TYPED_VALUE_JS = """
 const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
 const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
 const {value, message} = InputCheck.readNumber(
-  cb_obj.value, {name, low, high, fallback: shown, positive: log_scale});
+  cb_obj.value, {name, low, high, fallback: shown, positive: log_scale, messages});
 if (value === shown && message === "") return;
 if (cb_obj.value !== String(value)) cb_obj.value = String(value);
 notice.text = message;
@@ -112,17 +112,17 @@ class Controls(pn.viewable.Viewer):
         ]
         self.log_tau_slider = Slider(
             start=math.log10(TAU_MIN), end=math.log10(TAU_MAX), step=LOG_TAU_STEP,
-            value=math.log10(state.tau), title="τ (temperature, log scale)",
+            value=math.log10(state.tau), title=self.texts("controls.tau_title"),
             format=CustomJSTickFormatter(code="return (10 ** tick).toPrecision(3);"),
             sizing_mode="stretch_width", css_classes=["tau-slider"],
         )
         self.k_slider = Slider(
-            start=MIN_K, end=MAX_K, step=1, value=state.k, title="K (number of outputs)",
+            start=MIN_K, end=MAX_K, step=1, value=state.k, title=self.texts("controls.k_title"),
             sizing_mode="stretch_width", css_classes=["k-slider"],
         )
         self.range_buttons = RadioButtonGroup(
-            labels=[f"z from −{v:g} to {v:g}" for v in Z_LIMITS], active=Z_LIMITS.index(limit),
-            css_classes=["z-range"],
+            labels=[self.texts("controls.range", limit=f"{v:g}") for v in Z_LIMITS],
+            active=Z_LIMITS.index(limit), css_classes=["z-range"],
         )
         self.z_boxes = [
             self._typed_box(slider, z_label(j), f"z-input-{j + 1}")
@@ -156,7 +156,7 @@ class Controls(pn.viewable.Viewer):
         shown = 10**slider.value if log_scale else slider.value
         box = TextInput(
             value=f"{shown:.3g}" if log_scale else f"{shown:g}", width=80, syncable=False,
-            title=f"{name} =", css_classes=[css_class],
+            title=self.texts("controls.box_title", name=name), css_classes=[css_class],
         )
         common = {"log_scale": log_scale}
         slider.js_on_change("value", CustomJS(
@@ -164,7 +164,7 @@ class Controls(pn.viewable.Viewer):
         ))
         box.js_on_change("value", input_callback(TYPED_VALUE_JS, **{
             **common, "slider": slider, "notice": self.notice, "name": name,
-            "tau_low": TAU_MIN, "tau_high": TAU_MAX,
+            "tau_low": TAU_MIN, "tau_high": TAU_MAX, "messages": self.texts.templates("input."),
         }))
         return box
 

@@ -16,7 +16,8 @@ from components.connection_status import ConnectionStatus
 from components.controls import Controls
 from components.equations import Equations
 from components.exercises import Exercises
-from components.i18n import DEFAULT_LANGUAGE, Texts
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts, is_known_language
+from components.language import LanguageSwitch, unknown_language_notice
 from components.presets import Presets
 from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
@@ -25,18 +26,8 @@ from components.state import SoftmaxState
 from components.url_state import UrlState
 from components.views_registry import EXERCISE_VIEWS
 
-TITLE = "softmax-lab: the softmax function, live"
+TITLE = TEXTS[DEFAULT_LANGUAGE]["page.title"]  # the served app's default; a page's own: SoftmaxLab.title
 APP_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8")
-
-INTRO = (
-    "<h1>softmax-lab <span class='subtitle'>the softmax function, live</span></h1>"
-    "<p class='lead'>Move the sliders to set the weighted inputs z<sup>L</sup><sub>j</sub> of an output "
-    "layer, as in chapter 3 of Michael Nielsen's <i>Neural Networks and Deep Learning</i>. Raise "
-    "z<sup>L</sup><sub>4</sub>: a<sup>L</sup><sub>4</sub> grows and every other output shrinks, by "
-    "exactly as much in total, because the softmax outputs always sum to 1. The temperature τ divides "
-    "every input: small τ sharpens the outputs towards the largest z, large τ flattens them towards "
-    "uniform.</p>"
-)
 
 
 class SoftmaxLab(pn.viewable.Viewer):
@@ -44,26 +35,35 @@ class SoftmaxLab(pn.viewable.Viewer):
 
     def __init__(
         self, state: SoftmaxState | None = None, *, sync_to_python: bool = True,
-        follow_page_url: bool = True, lang: str = DEFAULT_LANGUAGE, **params,
+        follow_page_url: bool = True, lang: str = DEFAULT_LANGUAGE, language_switch: bool = True, **params,
     ) -> None:
+        """``lang``: a code or alias of components/i18n.py; anything else gives English and a notice.
+        ``language_switch``: False where reloading in another language cannot work (the static export)."""
         super().__init__(**params)
         self.texts = Texts(lang)
         self.lang = self.texts.lang
+        self.title = self.texts("page.title")
         self.state = state if state is not None else SoftmaxState()
+        self.state.lang = self.lang
         self.controls = Controls(self.state, sync_to_python=sync_to_python, texts=self.texts)
         self.presets = Presets(self.controls)
         self.softmax_chart = SoftmaxChart(self.controls)
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
-        self.equations = Equations()
+        self.equations = Equations(self.texts)
         self.exercises = Exercises(self.controls, EXERCISE_VIEWS)
-        self.connection = ConnectionStatus()
+        self.connection = ConnectionStatus(self.texts)
         self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
+        self.language = LanguageSwitch(
+            self.texts, self.url_state, switchable=language_switch and follow_page_url,
+            notice="" if is_known_language(lang) else unknown_language_notice(str(lang), self.texts),
+        )
+        self._whole_page = follow_page_url
         self.model = self._layout()
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
-        intro = Div(text=INTRO, sizing_mode="stretch_width", css_classes=["intro"])
+        intro = Div(text=self.texts("page.intro"), sizing_mode="stretch_width", css_classes=["intro"])
         for div in [intro, *self._divs()]:
             div.stylesheets = [*div.stylesheets, stylesheet]
         left = column(
@@ -76,8 +76,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         body = row(left, right, sizing_mode="stretch_width")
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
+        # Page-wide settings, top right: the language switch.
+        tools = row(self.language.notice, self.language.select, css_classes=["page-tools"],
+                    styles={"justify-content": "flex-end"}, sizing_mode="stretch_width")
         return column(
-            self.connection.model, intro, body, self.exercises.model,
+            self.connection.model, tools, intro, body, self.exercises.model,
             sizing_mode="stretch_width", css_classes=["softmax-lab"],
         )
 
@@ -86,7 +89,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         return [
             self.controls.notice, self.equations.model, self.readout.model,
             self.softmax_chart.heading, self.sigmoid_panel.heading, self.sigmoid_panel.explanation,
-            self.connection.message,
+            self.connection.message, self.language.notice,
         ]
 
     def attach(self, document: Document) -> None:
@@ -94,10 +97,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.url_state.attach(document)
         self.exercises.attach(document)
         self.connection.attach(document)
+        self.language.attach(document, whole_page=self._whole_page)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""
-        document = Document(title=TITLE)
+        document = Document(title=self.title)
         document.add_root(self.model)
         self.attach(document)
         return document

@@ -15,7 +15,7 @@ from components.state import BOOK_K, BOOK_Z_LIMIT, START_Z, TAU_DEFAULT, WIDE_Z_
 
 @dataclass(frozen=True)
 class Preset:
-    label: str
+    label_key: str  # the button's words: TEXTS[lang][label_key] (components/i18n.py)
     css_class: str
     z: tuple[float, ...]  # one value per possible output (MAX_K)
     limit: float = BOOK_Z_LIMIT
@@ -24,11 +24,11 @@ class Preset:
 
 
 PRESETS: tuple[Preset, ...] = (
-    Preset("Reset to the book's values", "preset-book", START_Z, k=BOOK_K, tau=TAU_DEFAULT),
-    Preset("All equal", "preset-equal", (1.0,) * 10),
-    Preset("One dominant", "preset-dominant", (4.0, *(-1.0,) * 9)),
-    Preset("Near-ties", "preset-ties", (2.0, 2.1, 1.9, 2.05, 1.95, 2.02, 1.98, 2.08, 1.92, 2.0)),
-    Preset("Extreme values (|z| = 1000)", "preset-extreme",
+    Preset("preset.book", "preset-book", START_Z, k=BOOK_K, tau=TAU_DEFAULT),
+    Preset("preset.equal", "preset-equal", (1.0,) * 10),
+    Preset("preset.dominant", "preset-dominant", (4.0, *(-1.0,) * 9)),
+    Preset("preset.ties", "preset-ties", (2.0, 2.1, 1.9, 2.05, 1.95, 2.02, 1.98, 2.08, 1.92, 2.0)),
+    Preset("preset.extreme", "preset-extreme",
            (1000.0, -1000.0, 999.0, 0.0, 500.0, -500.0, 998.0, -999.0, 1.0, -1.0),
            limit=WIDE_Z_LIMIT, tau=TAU_DEFAULT),
 )
@@ -54,7 +54,7 @@ class Presets(pn.viewable.Viewer):
         super().__init__(**params)
         self.buttons = []
         for preset in PRESETS:
-            button = Button(label=preset.label, css_classes=["preset", preset.css_class])
+            button = Button(label=controls.texts(preset.label_key), css_classes=["preset", preset.css_class])
             button.js_on_event("button_click", CustomJS(code=APPLY_PRESET_JS, args={
                 **controls.js_args, "range_buttons": controls.range_buttons, "notice": controls.notice,
                 "limits": list(Z_LIMITS), "preset": asdict(preset) | {"z": list(preset.z)},

@@ -13,26 +13,24 @@ from bokeh.models import Div
 
 from components.browser_js import math_callback
 from components.controls import Controls, z_label
-
-HEADER = (
-    "<table class='readout'><caption>Outputs for the current inputs</caption>"
-    "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
-    "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
-)
+from components.i18n import Texts
 
 
-def readout_html(z: Sequence[float], a: Sequence[float], s: Sequence[float]) -> str:
+def readout_html(
+    z: Sequence[float], a: Sequence[float], s: Sequence[float], texts: Texts | None = None,
+) -> str:
     """The table for the first render; UPDATE_JS writes the same markup in the browser."""
+    texts = texts or Texts()
     rows = "".join(
         f"<tr><th scope='row'>{z_label(j)}</th><td>{zj:.2f}</td>"
         f"<td class='a'>{aj:.3f}</td><td class='s'>{sj:.3f}</td></tr>"
         for j, (zj, aj, sj) in enumerate(zip(z, a, s, strict=True))
     )
     totals = (
-        f"<tr class='total'><th scope='row'>total</th><td></td>"
+        f"<tr class='total'><th scope='row'>{texts('readout.total')}</th><td></td>"
         f"<td class='a-total'>{sum(a):.3f}</td><td class='s-total'>{sum(s):.3f}</td></tr>"
     )
-    return f"{HEADER}{rows}</tbody><tfoot>{totals}</tfoot></table>"
+    return f"{texts('readout.header')}{rows}</tbody><tfoot>{totals}</tfoot></table>"
 
 
 UPDATE_JS = """
@@ -41,7 +39,7 @@ const s = SoftmaxMath.sigmoid(z);
 const rows = z.map((zj, j) =>
   `<tr><th scope='row'>${labels[j]}</th><td>${zj.toFixed(2)}</td>` +
   `<td class='a'>${a[j].toFixed(3)}</td><td class='s'>${s[j].toFixed(3)}</td></tr>`).join("");
-const totals = `<tr class='total'><th scope='row'>total</th><td></td>` +
+const totals = `<tr class='total'><th scope='row'>${total_label}</th><td></td>` +
   `<td class='a-total'>${SoftmaxMath.sum(a).toFixed(3)}</td>` +
   `<td class='s-total'>${SoftmaxMath.sum(s).toFixed(3)}</td></tr>`;
 setHtml(table, `${header}${rows}</tbody><tfoot>${totals}</tfoot></table>`);
@@ -55,11 +53,12 @@ class ReadoutTable(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         self.model = Div(
-            text=readout_html(state.active_z, state.softmax_outputs, state.sigmoid_outputs),
+            text=readout_html(state.active_z, state.softmax_outputs, state.sigmoid_outputs, controls.texts),
             syncable=False, css_classes=["readout-table"], sizing_mode="stretch_width",
         )
         controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, table=self.model, header=HEADER,
+            UPDATE_JS, **controls.js_args, table=self.model, header=controls.texts("readout.header"),
+            total_label=controls.texts("readout.total"),
             labels=[z_label(j) for j in range(10)],
         ))
 

@@ -9,34 +9,27 @@ from bokeh.models import Div
 from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading, output_names
 from components.browser_js import math_callback
 from components.controls import Controls
+from components.i18n import Texts
 from components.softmax_chart import MAX_OUTPUTS
 
 SIGMOID_COLOR = "#E69F00"  # Okabe-Ito orange, plus a hatch: told apart by more than colour
 
 
-def sigmoid_heading(total: float) -> str:
+def sigmoid_heading(total: float, texts: Texts | None = None) -> str:
     """Heading HTML; UPDATE_JS writes the same markup in the browser."""
+    texts = texts or Texts()
     shown = f"{total:.3f}"
-    verdict = "= 1 only by coincidence" if shown == "1.000" else "≠ 1"
-    return (f"<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>{shown}</b>"
-            f" <span class='verdict'>{verdict}</span></p>")
+    verdict = texts("chart.sigmoid_coincidence" if shown == "1.000" else "chart.sigmoid_not_one")
+    return texts("chart.sigmoid_heading", total=shown, verdict=verdict)
 
 
 UPDATE_JS = BAR_DATA_JS + """
 const s = SoftmaxMath.sigmoid(z);
 showBars(source, x_range, z, s, names);
 const total = SoftmaxMath.sum(s).toFixed(3);
-const verdict = total === "1.000" ? "= 1 only by coincidence" : "≠ 1";
-setHtml(heading, `<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>` +
-  `${total}</b> <span class='verdict'>${verdict}</span></p>`);
+const verdict = total === "1.000" ? t.sigmoid_coincidence : t.sigmoid_not_one;
+setHtml(heading, formatText(t.sigmoid_heading, {total, verdict}));
 """
-
-EXPLANATION = (
-    "<p>The same inputs through a <b>sigmoid</b> layer, σ(z) = 1/(1+e<sup>−z</sup>): each output "
-    "depends on its own z<sub>j</sub> only, so the outputs do not add up to 1 and are not a "
-    "probability distribution. Temperature does not enter here.</p>"
-)
-
 
 class SigmoidPanel(pn.viewable.Viewer):
     """Bars of sigma(z_j) for the same inputs, with their (not 1) total."""
@@ -45,16 +38,18 @@ class SigmoidPanel(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         outputs = state.sigmoid_outputs
-        self.heading = chart_heading(sigmoid_heading(outputs.sum()), "sigmoid-chart")
+        self.heading = chart_heading(sigmoid_heading(outputs.sum(), controls.texts), "sigmoid-chart")
         self.chart, self.source = bar_chart(
             bar_data(state.active_z, outputs, "σ"), color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
+            texts=controls.texts,
         )
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
-            heading=self.heading,
+            heading=self.heading, t=controls.texts.templates("chart."),
             names=output_names("σ", MAX_OUTPUTS),
         ))
-        self.explanation = Div(text=EXPLANATION, css_classes=["explanation"], sizing_mode="stretch_width")
+        self.explanation = Div(text=controls.texts("chart.sigmoid_explanation"), css_classes=["explanation"],
+                               sizing_mode="stretch_width")
         self.model = column(self.heading, self.chart, self.explanation, sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -8,22 +8,22 @@ from bokeh.layouts import column
 from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading, output_names
 from components.browser_js import math_callback
 from components.controls import Controls
+from components.i18n import Texts
 
 SOFTMAX_COLOR = "#0072B2"  # Okabe-Ito blue: safe for colour-blind readers
 MAX_OUTPUTS = 10
 
 
-def softmax_heading(total: float, tau: float) -> str:
+def softmax_heading(total: float, tau: float, texts: Texts | None = None) -> str:
     """Heading HTML; UPDATE_JS writes the same markup in the browser."""
-    return (f"<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>{total:.3f}</b>"
-            f" · τ = <span class='tau'>{tau:.3g}</span></p>")
+    return (texts or Texts())("chart.softmax_heading", total=f"{total:.3f}", tau=f"{tau:.3g}")
 
 
 UPDATE_JS = BAR_DATA_JS + """
 const a = SoftmaxMath.softmax(z, tau);
 showBars(source, x_range, z, a, names);
-setHtml(heading, `<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>` +
-  `${SoftmaxMath.sum(a).toFixed(3)}</b> · τ = <span class='tau'>${Number(tau.toPrecision(3))}</span></p>`);
+setHtml(heading, formatText(t.softmax_heading, {
+  total: SoftmaxMath.sum(a).toFixed(3), tau: Number(tau.toPrecision(3))}));
 """
 
 
@@ -34,14 +34,15 @@ class SoftmaxChart(pn.viewable.Viewer):
         super().__init__(**params)
         state = controls.state
         outputs = state.softmax_outputs
-        self.heading = chart_heading(softmax_heading(outputs.sum(), state.tau), "softmax-chart")
+        heading = softmax_heading(outputs.sum(), state.tau, controls.texts)
+        self.heading = chart_heading(heading, "softmax-chart")
         self.chart, self.source = bar_chart(
             bar_data(state.active_z, outputs, "a"), color=SOFTMAX_COLOR, hatch=None,
-            css_class="softmax-chart",
+            css_class="softmax-chart", texts=controls.texts,
         )
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
-            heading=self.heading,
+            heading=self.heading, t=controls.texts.templates("chart."),
             names=output_names("a", MAX_OUTPUTS),
         ))
         self.model = column(self.heading, self.chart, sizing_mode="stretch_width")

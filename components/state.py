@@ -8,11 +8,13 @@ calls) live here, once: anything unusable becomes a safe value plus a message.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import param
 
 from components import softmax_math
+from components.i18n import DEFAULT_LANGUAGE, Texts
 
 # The book's demo: four outputs, sliders from -5 to 5 in steps of 0.1.
 BOOK_Z: tuple[float, ...] = (2.5, -1.0, 3.2, 0.5)
@@ -24,10 +26,19 @@ TAU_MIN, TAU_MAX, TAU_DEFAULT = 0.05, 20.0, 1.0
 START_Z: tuple[float, ...] = (*BOOK_Z, *([0.0] * (MAX_K - len(BOOK_Z))))
 
 
+# A plain decimal number in ASCII digits, as static/input_check.js reads it: float() alone would
+# also take "1_000", "٣" or "３" (other scripts' digits) that the browser refuses.
+_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.ASCII | re.IGNORECASE)
+
+
 def _to_float(value: object) -> float | None:
-    """A finite float from a number or text, or None when there is none."""
+    """A finite float from a number or text (a decimal comma is a point), or None when there is none."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, str):
+        value = value.strip().replace(",", ".", 1)
+        if not _DECIMAL.fullmatch(value):
+            return None
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -35,36 +46,44 @@ def _to_float(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def clamp_z(value: object, name: str = "z", limit: float = BOOK_Z_LIMIT) -> tuple[float, str | None]:
-    """A weighted input inside the slider range, and a message when it was changed."""
+def clamp_z(
+    value: object, name: str = "z", limit: float = BOOK_Z_LIMIT, texts: Texts | None = None,
+) -> tuple[float, str | None]:
+    """A weighted input inside the slider range, and a message (in texts' language) when it was changed."""
+    texts = texts or Texts()
     number = _to_float(value)
     if number is None:
-        return 0.0, f"{name}: '{value}' is not a finite number, so 0 is used."
+        return 0.0, texts("state.z_not_finite", name=name, value=value)
     if not -limit <= number <= limit:
         clamped = min(limit, max(-limit, number))
-        return clamped, f"{name}: {number:g} is outside {-limit:g}..{limit:g}, so {clamped:g} is used."
+        return clamped, texts("state.z_outside", name=name, number=f"{number:g}", low=f"{-limit:g}",
+                              high=f"{limit:g}", clamped=f"{clamped:g}")
     return number + 0.0, None  # + 0.0 turns -0.0 into 0.0
 
 
-def clamp_tau(value: object) -> tuple[float, str | None]:
+def clamp_tau(value: object, texts: Texts | None = None) -> tuple[float, str | None]:
     """A temperature inside the slider range, and a message when it was changed."""
+    texts = texts or Texts()
     number = _to_float(value)
     if number is None or number <= 0:
-        return TAU_DEFAULT, f"tau: '{value}' is not a positive number, so {TAU_DEFAULT:g} is used."
+        return TAU_DEFAULT, texts("state.tau_not_positive", value=value, default=f"{TAU_DEFAULT:g}")
     if not TAU_MIN <= number <= TAU_MAX:
         clamped = min(TAU_MAX, max(TAU_MIN, number))
-        return clamped, f"tau: {number:g} is outside {TAU_MIN:g}..{TAU_MAX:g}, so {clamped:g} is used."
+        return clamped, texts("state.tau_outside", number=f"{number:g}", low=f"{TAU_MIN:g}",
+                              high=f"{TAU_MAX:g}", clamped=f"{clamped:g}")
     return number, None
 
 
-def clamp_k(value: object) -> tuple[int, str | None]:
+def clamp_k(value: object, texts: Texts | None = None) -> tuple[int, str | None]:
     """A number of outputs from MIN_K to MAX_K, and a message when it was changed."""
+    texts = texts or Texts()
     number = _to_float(value)
     if number is None:
-        return BOOK_K, f"K: '{value}' is not a number, so {BOOK_K} is used."
+        return BOOK_K, texts("state.k_not_number", value=value, default=BOOK_K)
     clamped = int(min(MAX_K, max(MIN_K, round(number))))
     if clamped != number:
-        return clamped, f"K: {number:g} is not a whole number from {MIN_K} to {MAX_K}, so {clamped} is used."
+        return clamped, texts("state.k_not_whole", number=f"{number:g}", low=MIN_K, high=MAX_K,
+                              clamped=clamped)
     return clamped, None
 
 
@@ -81,6 +100,7 @@ class SoftmaxState(param.Parameterized):
                              doc="Sliders run from -z_limit to z_limit.")
     tau = param.Number(default=TAU_DEFAULT, bounds=(TAU_MIN, TAU_MAX), doc="Temperature: softmax(z / tau).")
     notices = param.List(default=[], item_type=str, doc="Messages about corrected input.")
+    lang = param.String(default=DEFAULT_LANGUAGE, doc="The language of the notices (components/i18n.py).")
 
     def _notice(self, message: str | None) -> None:
         if message:
@@ -88,14 +108,14 @@ class SoftmaxState(param.Parameterized):
 
     def set_z(self, index: int, value: object) -> None:
         """Set one weighted input, clamped to the slider range."""
-        clamped, message = clamp_z(value, name=f"z{index + 1}", limit=self.z_limit)
+        clamped, message = clamp_z(value, name=f"z{index + 1}", limit=self.z_limit, texts=Texts(self.lang))
         new_z = list(self.z)
         new_z[index] = clamped
         self.z = new_z
         self._notice(message)
 
     def set_k(self, value: object) -> None:
-        clamped, message = clamp_k(value)
+        clamped, message = clamp_k(value, texts=Texts(self.lang))
         self.k = clamped
         self._notice(message)
 
@@ -106,7 +126,7 @@ class SoftmaxState(param.Parameterized):
 
     def set_tau(self, value: object) -> None:
         """Set the temperature, clamped to the slider range."""
-        clamped, message = clamp_tau(value)
+        clamped, message = clamp_tau(value, texts=Texts(self.lang))
         self.tau = clamped
         self._notice(message)
 

@@ -14,15 +14,15 @@ from bokeh.resources import Resources
 from jinja2 import Template
 
 from components.browser_js import STATIC_DIR
-from components.page import TITLE, SoftmaxLab
+from components.i18n import DEFAULT_LANGUAGE
+from components.page import SoftmaxLab
 
 PAGE_CSS = (STATIC_DIR / "page.css").read_text(encoding="utf-8")
 
 TEMPLATE = Template("""{% extends base %}
 {% block preamble %}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description"
-      content="The softmax function of Nielsen's Neural Networks and Deep Learning, chapter 3, live.">
+<meta name="description" content="{{ description }}">
 {% endblock %}
 {% block postamble %}<style>{{ page_css }}</style>{% endblock %}""")
 
@@ -48,18 +48,24 @@ class OfflineResources(Resources):
         return OfflineResources(mode="inline", components=components or list(self.components))
 
 
-def export_html() -> str:
-    """The page's HTML: a fresh demo at the book's values, no Python callbacks."""
-    lab = SoftmaxLab(sync_to_python=False)
-    return file_html(
-        lab.standalone_document(), resources=OfflineResources(mode="inline"), title=TITLE,
+def export_html(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The page's HTML in one language: a fresh demo at the book's values, no Python callbacks.
+
+    The file has no language switch: it holds one language's page, and there is no server
+    to build the other; export each language to its own file.
+    """
+    lab = SoftmaxLab(sync_to_python=False, lang=lang, language_switch=False)
+    html = file_html(
+        lab.standalone_document(), resources=OfflineResources(mode="inline"), title=lab.title,
         template=TEMPLATE,
-        template_variables={"page_css": PAGE_CSS},
+        template_variables={"page_css": PAGE_CSS, "description": lab.texts("page.description")},
     )
+    # <html lang> in the file itself, before any script runs (the page also sets it on load).
+    return html.replace('<html lang="en">', f'<html lang="{lab.lang}">', 1)
 
 
-def export(path: Path) -> int:
+def export(path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     """Write the page to ``path``; returns its size in bytes."""
-    html = export_html()
+    html = export_html(lang)
     path.write_text(html, encoding="utf-8")
     return len(html.encode("utf-8"))

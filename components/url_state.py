@@ -12,7 +12,7 @@ from __future__ import annotations
 from bokeh.document import Document
 from bokeh.models import Button, CustomJS
 
-from components.browser_js import input_callback
+from components.browser_js import FORMAT_TEXT_JS, input_callback
 from components.controls import Z_LIMITS, Controls, z_label
 from components.exercises import Exercises
 from components.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
@@ -52,10 +52,11 @@ const note = (result) => { if (result.message) messages.push(result.message); re
 // The range first: it decides which z values are allowed.
 if (params.has("range")) {
   const wanted = note(InputCheck.readNumber(params.get("range"), {
-    name: "Link range", low: limits[0], high: limits[limits.length - 1], fallback: limits[range_buttons.active]}));
+    name: t.range_name, low: limits[0], high: limits[limits.length - 1], fallback: limits[range_buttons.active],
+    messages: input_messages}));
   const index = wanted > limits[0] ? limits.length - 1 : 0;
   if (!limits.includes(wanted)) {
-    messages.push(`Link range: ${wanted} is not one of ${limits.join(" or ")}, so ${limits[index]} is used.`);
+    messages.push(formatText(t.range_not_allowed, {wanted, allowed: limits.join(t.or), used: limits[index]}));
   }
   range_buttons.active = index;
   z_sliders.forEach((s) => s.setv({start: -limits[index], end: limits[index]}));
@@ -64,40 +65,43 @@ const limit = limits[range_buttons.active];
 const parts = params.has("z") ? params.get("z").split(",") : null;
 let k = k_slider.value;
 if (params.has("K")) {
-  const wanted = note(InputCheck.readNumber(params.get("K"), {name: "Link K", low: k_low, high: k_high, fallback: k}));
+  const wanted = note(InputCheck.readNumber(params.get("K"), {
+    name: t.k_name, low: k_low, high: k_high, fallback: k, messages: input_messages}));
   k = Math.round(wanted);
-  if (k !== wanted) messages.push(`Link K: ${wanted} is not a whole number, so ${k} is used.`);
+  if (k !== wanted) messages.push(formatText(t.k_not_whole, {wanted, k}));
 } else if (parts !== null) {
   k = Math.min(k_high, Math.max(k_low, parts.length));
-  if (parts.length < k_low) messages.push(`Link: ${parts.length} value for z, but at least ${k_low} outputs are shown.`);
+  if (parts.length < k_low) messages.push(formatText(t.too_few, {count: parts.length, low: k_low}));
 }
 if (parts !== null) {
   if (parts.length > k) {
-    messages.push(`Link: ${parts.length} values for z but K = ${k}; the extra values are ignored.`);
+    messages.push(formatText(t.too_many, {count: parts.length, k}));
   }
   parts.slice(0, k).forEach((raw, j) => {
     z_sliders[j].value = note(InputCheck.readNumber(
-      raw, {name: `Link ${labels[j]}`, low: -limit, high: limit, fallback: z_sliders[j].value}));
+      raw, {name: formatText(t.z_name, {label: labels[j]}), low: -limit, high: limit, fallback: z_sliders[j].value,
+            messages: input_messages}));
   });
 }
 k_slider.value = k;
 if (params.has("view") && tabs !== null) {
   const wanted = params.get("view");
   if (slugs.includes(wanted)) tabs.active = slugs.indexOf(wanted);
-  else messages.push(`Link view: "${wanted.slice(0, 40)}" is not one of ${slugs.join(", ")}, so the first is shown.`);
+  else messages.push(formatText(t.view_unknown, {wanted: wanted.slice(0, 40), slugs: slugs.join(", ")}));
 }
 if (params.has("tau")) {
   const current = Number((10 ** log_tau_slider.value).toPrecision(12));
   log_tau_slider.value = Math.log10(note(InputCheck.readNumber(
-    params.get("tau"), {name: "Link τ", low: tau_low, high: tau_high, fallback: current, positive: true})));
+    params.get("tau"), {name: t.tau_name, low: tau_low, high: tau_high, fallback: current, positive: true,
+                        messages: input_messages})));
 }
 // After the sliders' own callbacks (they run as promise jobs) have updated the boxes.
 setTimeout(() => { notice.text = messages.join(" "); }, 0);
 """  # noqa: E501
 
-COPY_JS = LINK_JS + """
+COPY_JS = FORMAT_TEXT_JS + LINK_JS + """
 const link = currentLink();
-const say = (copied) => { notice.text = copied ? `Link copied: ${link}` : `Copy this link: ${link}`; };
+const say = (copied) => { notice.text = formatText(copied ? t.copied : t.copy_this, {link}); };
 if (navigator.clipboard && window.isSecureContext) {
   navigator.clipboard.writeText(link).then(() => say(true), () => say(false));
 } else {
@@ -116,8 +120,11 @@ class UrlState:
         args = {
             **controls.js_args, "notice": controls.notice, "range_buttons": controls.range_buttons,
             "limits": list(Z_LIMITS), "tabs": exercises.tabs if exercises else None,
-            "slugs": exercises.slugs if exercises else [],
+            "slugs": exercises.slugs if exercises else [], "t": controls.texts.templates("link."),
         }
+        # What LINK_JS's currentLink() reads: for other callbacks that build the link (LanguageSwitch).
+        self.link_args = {key: args[key] for key in (
+            "z_sliders", "k_slider", "log_tau_slider", "range_buttons", "limits", "tabs", "slugs")}
         if follow_page_url:
             write = CustomJS(code=WRITE_JS, args=args)
             controls.on_input(write)
@@ -126,12 +133,13 @@ class UrlState:
                 exercises.tabs.js_on_change("active", write)
         # A link to this state only exists where the page's URL is the app's own.
         self.copy_button = Button(
-            label="Copy link to this state", css_classes=["copy-link"], visible=follow_page_url,
+            label=controls.texts("link.copy_button"), css_classes=["copy-link"], visible=follow_page_url,
         )
         self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args=args))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
             k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX,
+            input_messages=controls.texts.templates("input."),
         )
 
     def attach(self, document: Document) -> None:
