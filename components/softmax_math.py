@@ -8,6 +8,8 @@ and returns finite numbers: exponentials are always taken of shifted values
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -25,26 +27,49 @@ def _as_vector(z: ArrayLike) -> FloatArray:
 
 def _check_tau(tau: float) -> float:
     tau = float(tau)
-    if not (np.isfinite(tau) and tau > 0):
+    if not (math.isfinite(tau) and tau > 0):
         raise ValueError("temperature tau must be a positive finite number")
     return tau
 
 
+# Up to this many entries, reductions run on Python floats (benchmarks/math_speed.py, K = 4:
+# numpy's max/min/sum cost ~2.5 us each, a few times the work itself).
+_SMALL = 32
+
+
 def _shifted(z: ArrayLike, tau: float) -> tuple[FloatArray, float]:
-    """(z - max z) / tau, in [-1e300, 0], and max z / tau (clipped to +-1e300).
+    """(z - max z) / tau, in [-1e300, 0], as a new array, and max z / tau (clipped to +-1e300).
 
     Shifting before dividing keeps the error relative to the differences that
     matter (z/tau - max(z/tau) loses digits when |z/tau| is large); the max input
     gives exactly 0, every exponent is <= 0, so exp never overflows and the
     normaliser is >= 1. Differences beyond 1e300 are clipped: their exp is 0 anyway.
     """
-    vector = _as_vector(z)
+    vector = np.asarray(z, dtype=np.float64)
+    if vector.ndim != 1 or vector.size == 0:
+        raise ValueError("expected a non-empty 1-D vector of weighted inputs")
     tau = _check_tau(tau)
-    peak = vector.max()
-    with np.errstate(over="ignore"):
-        shifted = np.maximum((vector - peak) / tau, -1e300)
-        peak_scaled = float(np.clip(peak / tau, -1e300, 1e300))
-    return shifted, peak_scaled
+    if vector.size <= _SMALL:
+        # A few numbers (the demo's K <= 10): Python floats beat numpy's per-call overhead.
+        values = vector.tolist()
+        finite = all(map(math.isfinite, values))
+        peak, low = (max(values), min(values)) if finite else (0.0, 0.0)
+    else:
+        # max and min are finite only if every entry is (NaN propagates through both): two
+        # passes that are needed anyway, instead of isfinite + all.
+        peak, low = float(vector.max()), float(vector.min())
+        finite = math.isfinite(peak) and math.isfinite(low)
+    if not finite:
+        raise ValueError("weighted inputs must be finite numbers")
+    if (peak - low) / tau <= 1e300:  # Python floats: inf on overflow, no warning, no exception
+        # The common case: no difference can overflow or needs clipping; one new array.
+        shifted = vector - peak
+        if tau != 1.0:
+            shifted /= tau
+    else:
+        with np.errstate(over="ignore"):
+            shifted = np.maximum((vector - peak) / tau, -1e300)
+    return shifted, min(max(peak / tau, -1e300), 1e300)
 
 
 def log_softmax(z: ArrayLike, tau: float = 1.0) -> FloatArray:
@@ -55,9 +80,11 @@ def log_softmax(z: ArrayLike, tau: float = 1.0) -> FloatArray:
 
 def softmax(z: ArrayLike, tau: float = 1.0) -> FloatArray:
     """a_j = e^{z_j/tau} / sum_k e^{z_k/tau} (Nielsen eq. 78 with a temperature)."""
-    shifted, _ = _shifted(z, tau)
-    weights = np.exp(shifted)  # in [0, 1], the max is exactly 1
-    return weights / weights.sum()
+    weights, _ = _shifted(z, tau)
+    np.exp(weights, out=weights)  # in [0, 1], the max is exactly 1; in place: no more arrays
+    # The normaliser is >= 1; for a few entries math.fsum (correctly rounded) is also the faster.
+    weights /= math.fsum(weights.tolist()) if weights.size <= _SMALL else weights.sum()
+    return weights
 
 
 def sigmoid(z: ArrayLike) -> FloatArray:
