@@ -64,7 +64,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.command == "export":
-        if args.file.is_dir() or not args.file.parent.is_dir():
+        try:
+            unusable = args.file.is_dir() or not args.file.parent.is_dir()
+        except OSError:  # e.g. a name longer than the file system allows
+            unusable = True
+        if unusable:
             print(f"softmax-lab: cannot write {args.file}: give a file path in an existing folder",
                   file=sys.stderr)
             return 2
