@@ -31,13 +31,13 @@ SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are
 VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
 :host(.inverse-heading) h2 { font-size: 1.05rem; margin: 0; }
 :host(.inverse-heading) p, :host(.inverse-explanation) p { color: var(--muted); max-width: 60em; }
-:host(.inverse-notice) .bk-clearfix:not(:empty) { color: var(--warn); background: #fff4e0;
+:host(.inverse-notice) .bk-clearfix:not(:empty) { color: var(--warn); background: var(--warn-bg);
   border-left: 4px solid #e69f00; padding: 0.3em 0.6em; }
-:host(.inverse-normalised) .bk-clearfix:not(:empty) p { color: var(--warn); background: #fff4e0;
+:host(.inverse-normalised) .bk-clearfix:not(:empty) p { color: var(--warn); background: var(--warn-bg);
   border-left: 4px solid #e69f00; padding: 0.3em 0.6em; margin: 0.2em 0; }
 table.readout td.outside { color: var(--warn); font-weight: 700; }
 p.why { color: var(--muted); font-size: 0.85em; text-align: left; }
-:host(.inverse-shift-result) .refused { color: var(--warn); background: #fff4e0;
+:host(.inverse-shift-result) .refused { color: var(--warn); background: var(--warn-bg);
   border-left: 4px solid #e69f00; padding: 0.3em 0.6em; }
 :host(.inverse-shift-result) .max-change { font-size: 1.05rem; font-variant-numeric: tabular-nums; }
 """

@@ -41,6 +41,7 @@ from components import softmax_math
 from components.bar_chart import output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls
+from components.i18n import Texts
 from components.state import MAX_K
 
 PALETTE = BuRd[8]  # Paul Tol's colour-blind-safe blue-red; 8 colours: no neutral middle bin
@@ -61,12 +62,12 @@ INPUT_NAMES = output_names("z", MAX_K)
 
 VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
 table.jacobian td, table.jacobian th { padding: 0.2em 0.55em; }
-table.jacobian td.diag { color: #8f1422; font-weight: 600; }
-table.jacobian td.off { color: #1b5690; }
+table.jacobian td.diag { color: var(--lab-diag, #8f1422); font-weight: 600; }
+table.jacobian td.off { color: var(--lab-off, #1b5690); }
 table.jacobian td.zero { color: var(--muted); }
 table.jacobian td.row-sum, table.jacobian tfoot td { color: var(--muted); font-weight: 400; }
 .verdict { margin: 0.2em 0; }
-.verdict .ok { color: #1b7a3a; font-weight: 700; }
+.verdict .ok { color: var(--lab-good, #1b7a3a); font-weight: 700; }
 .verdict .warn { color: var(--warn); font-weight: 700; }
 .explanation math { font-size: 1.15rem; }
 """
@@ -103,20 +104,6 @@ def parse_number(text: str) -> float:
 JACOBIAN_MATHML = convert(
     r"\frac{\partial a_j}{\partial z_k} = \frac{a_j(\delta_{jk} - a_k)}{\tau}", display="block"
 )
-EXPLANATION = (
-    f"<div class='explanation'>{JACOBIAN_MATHML}"
-    "<p>Each cell shows how fast output a<sub>j</sub> (row) changes when input z<sub>k</sub> (column) moves. "
-    "On the diagonal it is a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0 because 0 &lt; a<sub>j</sub> &lt; 1: "
-    "raising z<sub>j</sub> raises a<sub>j</sub>, so softmax is <b>monotonic</b>. Off the diagonal it is "
-    "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0: raising z<sub>k</sub> lowers every other output. Every row sums "
-    "to 0 (adding the same number to all inputs changes nothing) and so does every column (the outputs "
-    "always total 1).</p></div>"
-)
-COLOR_NOTE = (
-    "<p class='legend-note'>Red: positive, blue: negative, darker: larger. The colour scale runs from "
-    "−max|entry| to +max|entry| of the current matrix, so small entries keep their colour; grey means "
-    "exactly 0 in float64. Hover a cell for more digits; the table below has every number.</p>"
-)
 
 
 def _cell_columns(jac: np.ndarray, scale: float) -> dict[str, list]:
@@ -146,8 +133,9 @@ def color_scale(jac: np.ndarray, tau: float) -> float:
     return peak if peak > 0 else 1 / (4 * tau)
 
 
-def table_html(jac: np.ndarray) -> str:
+def table_html(jac: np.ndarray, texts: Texts | None = None) -> str:
     """The matrix as an HTML table with row and column sums; UPDATE_JS writes the same markup."""
+    texts = texts or Texts()
     size = jac.shape[0]
     head = "".join(f"<th scope='col'>{INPUT_NAMES[k]}</th>" for k in range(size))
     body = ""
@@ -160,14 +148,14 @@ def table_html(jac: np.ndarray) -> str:
                  f"<td class='row-sum'>{format_number(jac[j].sum(), 2)}</td></tr>")
     sums = "".join(f"<td>{format_number(jac[:, k].sum(), 2)}</td>" for k in range(size))
     return (
-        "<table class='readout jacobian'><caption>∂a<sub>j</sub>/∂z<sub>k</sub>: row = output "
-        "a<sub>j</sub>, column = input z<sub>k</sub></caption>"
-        f"<thead><tr><th scope='col'>∂a/∂z</th>{head}<th scope='col'>row sum</th></tr></thead>"
-        f"<tbody>{body}</tbody><tfoot><tr><th scope='row'>column sum</th>{sums}<td></td></tr></tfoot></table>"
+        f"<table class='readout jacobian'><caption>{texts('jacobian.caption')}</caption>"
+        f"<thead><tr><th scope='col'>∂a/∂z</th>{head}<th scope='col'>{texts('jacobian.row_sum')}</th></tr></thead>"
+        f"<tbody>{body}</tbody><tfoot><tr><th scope='row'>{texts('jacobian.column_sum')}</th>{sums}<td></td></tr>"
+        "</tfoot></table>"
     )
 
 
-def verdict_html(jac: np.ndarray, a: Sequence[float]) -> str:
+def verdict_html(jac: np.ndarray, a: Sequence[float], texts: Texts | None = None) -> str:
     """The chapter's claims checked on the current numbers; UPDATE_JS writes the same markup."""
     size = jac.shape[0]
     diagonal = np.diag(jac)
@@ -175,34 +163,31 @@ def verdict_html(jac: np.ndarray, a: Sequence[float]) -> str:
     positive, negative = int(np.sum(diagonal > 0)), int(np.sum(off < 0))
     row_sum = float(np.max(np.abs(jac.sum(axis=1))))
     underflowed = [OUTPUT_NAMES[j] for j in range(size) if a[j] == 0]
-    return _verdict(size, positive, negative, float(diagonal.min()), float(off.max()), row_sum, underflowed)
+    return _verdict(size, positive, negative, float(diagonal.min()), float(off.max()), row_sum, underflowed,
+                    texts or Texts())
 
 
 def _verdict(size: int, positive: int, negative: int, min_diag: float, max_off: float, row_sum: float,
-             underflowed: list[str]) -> str:
+             underflowed: list[str], texts: Texts) -> str:
     def mark(ok: bool) -> str:
         return "<span class='ok'>✓</span>" if ok else "<span class='warn'>⚠</span>"
 
     off_count = size * (size - 1)
-    diag_text = (f"all {size} entries are positive" if positive == size
-                 else f"{positive} of {size} entries are positive, the others are 0 in float64")
-    off_text = (f"all {off_count} entries are negative" if negative == off_count
-                else f"{negative} of {off_count} entries are negative, the others are 0 in float64")
+    diag_text = (texts("jacobian.diag_all", size=size) if positive == size
+                 else texts("jacobian.diag_some", positive=positive, size=size))
+    off_text = (texts("jacobian.off_all", count=off_count) if negative == off_count
+                else texts("jacobian.off_some", negative=negative, count=off_count))
+    diag = texts("jacobian.diag_check", mark=mark(positive == size), text=diag_text, value=format_number(min_diag))
+    off = texts("jacobian.off_check", mark=mark(negative == off_count), text=off_text,
+                value=format_number(max_off))
+    sums = texts("jacobian.sum_check", mark=mark(True), value=format_number(row_sum, 2))
     html = (
-        f"<p class='verdict diag-check'>{mark(positive == size)} Diagonal: {diag_text} (smallest "
-        f"<b class='min-diag'>{format_number(min_diag)}</b>): raising z<sub>j</sub> raises a<sub>j</sub>.</p>"
-        f"<p class='verdict off-check'>{mark(negative == off_count)} Off the diagonal: {off_text} "
-        f"(closest to 0: <b class='max-off'>{format_number(max_off)}</b>): raising z<sub>k</sub> lowers "
-        "every other output.</p>"
-        f"<p class='verdict sum-check'>{mark(True)} Every row sums to 0: largest |row sum| "
-        f"<b class='max-row-sum'>{format_number(row_sum, 2)}</b>, float64 rounding.</p>"
+        f"<p class='verdict diag-check'>{diag}</p><p class='verdict off-check'>{off}</p>"
+        f"<p class='verdict sum-check'>{sums}</p>"
     )
     if underflowed:
-        html += (
-            f"<p class='verdict underflow'>{mark(False)} {', '.join(underflowed)} = 0 in float64 (smaller "
-            "than 1e−308), so its row and column are 0 here; in exact arithmetic the signs above still "
-            "hold.</p>"
-        )
+        html += (f"<p class='verdict underflow'>"
+                 f"{texts('jacobian.underflow', mark=mark(False), names=', '.join(underflowed))}</p>")
     return html
 
 
@@ -239,10 +224,9 @@ const body = J.map((r, j) => `<tr><th scope='row'>${output_names[j]}</th>` + r.m
   `<td class='${v === 0 ? "zero" : j === k ? "diag" : "off"}'>${formatNumber(v)}</td>`).join("") +
   `<td class='row-sum'>${formatNumber(rowSums[j], 2)}</td></tr>`).join("");
 const sums = colSums.map((v) => `<td>${formatNumber(v, 2)}</td>`).join("");
-setHtml(table, "<table class='readout jacobian'><caption>∂a<sub>j</sub>/∂z<sub>k</sub>: row = output " +
-  "a<sub>j</sub>, column = input z<sub>k</sub></caption>" +
-  `<thead><tr><th scope='col'>∂a/∂z</th>${head}<th scope='col'>row sum</th></tr></thead>` +
-  `<tbody>${body}</tbody><tfoot><tr><th scope='row'>column sum</th>${sums}<td></td></tr></tfoot></table>`);
+setHtml(table, `<table class='readout jacobian'><caption>${t.caption}</caption>` +
+  `<thead><tr><th scope='col'>∂a/∂z</th>${head}<th scope='col'>${t.row_sum}</th></tr></thead>` +
+  `<tbody>${body}</tbody><tfoot><tr><th scope='row'>${t.column_sum}</th>${sums}<td></td></tr></tfoot></table>`);
 
 const diagonal = J.map((r, j) => r[j]);
 const off = J.flatMap((r, j) => r.filter((_, k) => k !== j));
@@ -252,21 +236,18 @@ const rowSum = Math.max(...rowSums.map(Math.abs));
 const underflowed = output_names.slice(0, K).filter((_, j) => a[j] === 0);
 const mark = (ok) => ok ? "<span class='ok'>✓</span>" : "<span class='warn'>⚠</span>";
 const offCount = K * (K - 1);
-const diagText = positive === K ? `all ${K} entries are positive`
-  : `${positive} of ${K} entries are positive, the others are 0 in float64`;
-const offText = negative === offCount ? `all ${offCount} entries are negative`
-  : `${negative} of ${offCount} entries are negative, the others are 0 in float64`;
+const diagText = positive === K ? formatText(t.diag_all, {size: K})
+  : formatText(t.diag_some, {positive, size: K});
+const offText = negative === offCount ? formatText(t.off_all, {count: offCount})
+  : formatText(t.off_some, {negative, count: offCount});
 let html =
-  `<p class='verdict diag-check'>${mark(positive === K)} Diagonal: ${diagText} (smallest ` +
-  `<b class='min-diag'>${formatNumber(Math.min(...diagonal))}</b>): raising z<sub>j</sub> raises a<sub>j</sub>.</p>` +
-  `<p class='verdict off-check'>${mark(negative === offCount)} Off the diagonal: ${offText} ` +
-  `(closest to 0: <b class='max-off'>${formatNumber(Math.max(...off))}</b>): raising z<sub>k</sub> lowers ` +
-  "every other output.</p>" +
-  `<p class='verdict sum-check'>${mark(true)} Every row sums to 0: largest |row sum| ` +
-  `<b class='max-row-sum'>${formatNumber(rowSum, 2)}</b>, float64 rounding.</p>`;
+  `<p class='verdict diag-check'>${formatText(t.diag_check, {
+    mark: mark(positive === K), text: diagText, value: formatNumber(Math.min(...diagonal))})}</p>` +
+  `<p class='verdict off-check'>${formatText(t.off_check, {
+    mark: mark(negative === offCount), text: offText, value: formatNumber(Math.max(...off))})}</p>` +
+  `<p class='verdict sum-check'>${formatText(t.sum_check, {mark: mark(true), value: formatNumber(rowSum, 2)})}</p>`;
 if (underflowed.length > 0) {
-  html += `<p class='verdict underflow'>${mark(false)} ${underflowed.join(", ")} = 0 in float64 (smaller ` +
-    "than 1e−308), so its row and column are 0 here; in exact arithmetic the signs above still hold.</p>";
+  html += `<p class='verdict underflow'>${formatText(t.underflow, {mark: mark(false), names: underflowed.join(", ")})}</p>`;
 }
 setHtml(verdict, html);
 """  # noqa: E501
@@ -276,10 +257,12 @@ class JacobianView(pn.viewable.Viewer):
     """The K×K Jacobian of softmax as a heatmap, a table and a live check of its signs."""
 
     slug = "jacobian"
-    title = "Monotonicity (Jacobian)"
+    title_key = "jacobian.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = self.texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         jac = softmax_math.jacobian(state.active_z, state.tau)
         scale = color_scale(jac, state.tau)
@@ -289,22 +272,22 @@ class JacobianView(pn.viewable.Viewer):
                                         syncable=False, name="jacobian-colors")
         self.heatmap = self._heatmap(size)
         stylesheet = InlineStyleSheet(css=VIEW_CSS)
-        self.explanation = Div(text=EXPLANATION, sizing_mode="stretch_width",
+        self.explanation = Div(text=texts("jacobian.explanation", mathml=JACOBIAN_MATHML), sizing_mode="stretch_width",
                                css_classes=["explanation", "jacobian-explanation"], stylesheets=[stylesheet])
         self.verdict = Div(
-            text=verdict_html(jac, state.softmax_outputs), syncable=False, sizing_mode="stretch_width",
+            text=verdict_html(jac, state.softmax_outputs, texts), syncable=False, sizing_mode="stretch_width",
             css_classes=["jacobian-verdict"], stylesheets=[stylesheet],
             html_attributes={"aria-live": "off"},
         )
-        self.table = Div(text=table_html(jac), syncable=False, css_classes=["jacobian-table"],
+        self.table = Div(text=table_html(jac, texts), syncable=False, css_classes=["jacobian-table"],
                          stylesheets=[stylesheet])
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, cells=self.source, mapper=self.mapper,
             x_range=self.heatmap.x_range, y_range=self.heatmap.y_range, table=self.table,
             verdict=self.verdict, output_names=OUTPUT_NAMES, input_names=INPUT_NAMES,
-            dark_fraction=DARK_FRACTION,
+            dark_fraction=DARK_FRACTION, t=texts.templates("jacobian."),
         ))
-        note = Div(text=COLOR_NOTE, sizing_mode="stretch_width", css_classes=["jacobian-note"],
+        note = Div(text=texts("jacobian.color_note"), sizing_mode="stretch_width", css_classes=["jacobian-note"],
                    stylesheets=[stylesheet])
         # The table goes below, full width: ten columns do not fit beside the heatmap.
         self.model = column(
@@ -330,13 +313,14 @@ class JacobianView(pn.viewable.Viewer):
             x="input", y="output", text="label", source=self.source, text_align="center",
             text_baseline="middle", text_color="text_color", text_font_size="font_size",
         ))
-        heatmap.add_tools(HoverTool(tooltips=[("∂a_j/∂z_k", "∂@output / ∂@input"), ("value", "@precise")]))
+        heatmap.add_tools(HoverTool(tooltips=[("∂a_j/∂z_k", "∂@output / ∂@input"),
+                                              (self.texts("hover.value"), "@precise")]))
         heatmap.add_layout(ColorBar(
             color_mapper=self.mapper, ticker=BasicTicker(desired_num_ticks=9), width=14,
             major_label_text_font_size="11px",
         ), "right")
-        heatmap.xaxis.axis_label = "input z_k"
-        heatmap.yaxis.axis_label = "output a_j"
+        heatmap.xaxis.axis_label = self.texts("jacobian.x_axis")
+        heatmap.yaxis.axis_label = self.texts("jacobian.y_axis")
         for axis in (heatmap.xaxis, heatmap.yaxis):
             axis.major_label_text_font_size = "14px"
             axis.axis_label_text_font_style = "normal"

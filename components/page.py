@@ -23,6 +23,7 @@ from components.readout_table import ReadoutTable
 from components.sigmoid_panel import SigmoidPanel
 from components.softmax_chart import SoftmaxChart
 from components.state import SoftmaxState
+from components.theme import ThemeToggle
 from components.url_state import UrlState
 from components.views_registry import EXERCISE_VIEWS
 
@@ -59,7 +60,9 @@ class SoftmaxLab(pn.viewable.Viewer):
             notice="" if is_known_language(lang) else unknown_language_notice(str(lang), self.texts),
         )
         self._whole_page = follow_page_url
+        self.theme = ThemeToggle(self.texts, whole_page=follow_page_url)
         self.model = self._layout()
+        self.theme.style(self.model)
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
@@ -76,8 +79,8 @@ class SoftmaxLab(pn.viewable.Viewer):
         body = row(left, right, sizing_mode="stretch_width")
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
-        # Page-wide settings, top right: the language switch.
-        tools = row(self.language.notice, self.language.select, css_classes=["page-tools"],
+        # Page-wide settings, top right: the theme (and the language switch).
+        tools = row(self.language.notice, self.language.select, self.theme.button, css_classes=["page-tools"],
                     styles={"justify-content": "flex-end"}, sizing_mode="stretch_width")
         return column(
             self.connection.model, tools, intro, body, self.exercises.model,
@@ -98,6 +101,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.exercises.attach(document)
         self.connection.attach(document)
         self.language.attach(document, whole_page=self._whole_page)
+        self.theme.attach(document)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

@@ -25,7 +25,7 @@ DEFAULT_INPUT = 3  # z_4, as in the book's "increase z_4"
 # One colour per output, the same in the curves, the dots and the legend: Okabe-Ito
 # (without its yellow, too pale on white) and two of Paul Tol's, all colour-blind safe.
 OUTPUT_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
-                 "#56B4E9", "#000000", "#999999", "#882255", "#44AA99")
+                 "#56B4E9", "#7f7f7f", "#AA4499", "#882255", "#44AA99")
 # The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
 # belongs to one document, and every session has its own).
 VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """

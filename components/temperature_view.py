@@ -44,7 +44,7 @@ CURVE_POINTS = 200
 TEMPERATURES = [float(t) for t in np.logspace(math.log10(TAU_MIN), math.log10(TAU_MAX), CURVE_POINTS)]
 # Okabe-Ito without its yellow (too pale for a line on white): colour-blind safe. a₁ is the
 # softmax chart's blue; a₈..a₁₀ reuse the first colours, dashed, so no two lines look alike.
-LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
+LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#7f7f7f")
 COLORS = [LINE_COLORS[j % len(LINE_COLORS)] for j in range(MAX_K)]
 DASHES = ["solid" if j < len(LINE_COLORS) else "dashed" for j in range(MAX_K)]
 NAMES = output_names("a", MAX_K)

@@ -1,0 +1,148 @@
+"""Light and dark themes: chosen by link or by the system, switched by a button, readable in both."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import ROOT
+from tests.browser.screen import open_app, press_on_slider, readout
+
+# What the page shows, read from the screen: colours are computed styles and canvas pixels.
+COLOURS_JS = """
+() => {
+  const deep = (root, selector) => {  // the first match, looking into every shadow root
+    const found = root.querySelector(selector);
+    if (found) return found;
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) { const inner = deep(el.shadowRoot, selector); if (inner) return inner; }
+    }
+    return null;
+  };
+  const rgb = (css) => css.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  // The page's colour is the first opaque background from <body> up; a browser's canvas is white.
+  const opaque = [document.body, document.documentElement]
+    .map((el) => getComputedStyle(el).backgroundColor).find((c) => !/rgba\(.*, 0\)$/.test(c));
+  const box = deep(deep(document, ".z-input-1").shadowRoot, "input");
+  const canvasHost = deep(document, ".softmax-chart");
+  const canvases = [];
+  const collect = (root) => root.querySelectorAll("*").forEach((el) => {
+    if (el.tagName === "CANVAS") canvases.push(el);
+    if (el.shadowRoot) collect(el.shadowRoot);
+  });
+  collect(canvasHost.shadowRoot ?? canvasHost);
+  // The chart's corner is its border fill: the most opaque layer there is what is seen.
+  const pixels = canvases.map((c) => Array.from(c.getContext("2d").getImageData(2, 2, 1, 1).data));
+  const corner = pixels.sort((p, q) => q[3] - p[3])[0];
+  return {
+    page: opaque ? rgb(opaque) : [255, 255, 255],
+    lead: rgb(getComputedStyle(deep(document, ".lead")).color),
+    heading: rgb(getComputedStyle(deep(document, "h1")).color),
+    box: rgb(getComputedStyle(box).backgroundColor),
+    boxText: rgb(getComputedStyle(box).color),
+    chartCorner: corner.slice(0, 3),
+  };
+}
+"""
+
+
+def luminance(rgb: list[float]) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+    channels = [c / 255 for c in rgb]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(fg: list[float], bg: list[float]) -> float:
+    high, low = sorted([luminance(fg), luminance(bg)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def is_dark(rgb: list[float]) -> bool:
+    return luminance(rgb) < 0.05
+
+
+def colours(page: Page) -> dict[str, list[float]]:
+    page.wait_for_function("() => Bokeh.documents[0].is_idle")
+    return page.evaluate(COLOURS_JS)
+
+
+def assert_readable(shown: dict[str, list[float]]) -> None:
+    """Text meets WCAG AA (4.5:1) on its background."""
+    assert contrast(shown["lead"], shown["page"]) >= 4.5, shown
+    assert contrast(shown["heading"], shown["page"]) >= 4.5, shown
+    assert contrast(shown["boxText"], shown["box"]) >= 4.5, shown
+
+
+def theme_button(page: Page):
+    return page.locator(".theme-toggle button")
+
+
+@pytest.fixture
+def dark_system_page(browser: Browser) -> Iterator[Page]:
+    """A browser whose system setting prefers dark colours."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def test_dark_theme_from_the_link_is_dark_everywhere_and_readable(served_app: str, page: Page) -> None:
+    open_app(page, f"{served_app}?theme=dark")
+    expect(theme_button(page)).to_have_text("☀ Light theme")
+    shown = colours(page)
+    assert is_dark(shown["page"]) and is_dark(shown["box"]) and is_dark(shown["chartCorner"]), shown
+    assert_readable(shown)
+    # The demo itself is unchanged by the theme.
+    press_on_slider(page, "z-slider-4", "ArrowRight", 3)
+    expect(page.locator(".z-input-4 input")).to_have_value("0.8")
+    assert abs(readout(page)["a_total"] - 1) < 1e-9
+
+
+def test_the_button_switches_both_ways_and_the_link_keeps_it(served_app: str, page: Page) -> None:
+    open_app(page, served_app)
+    light = colours(page)
+    assert not is_dark(light["page"]) and not is_dark(light["chartCorner"]), light
+    assert_readable(light)
+
+    theme_button(page).click()
+    expect(theme_button(page)).to_have_text("☀ Light theme")
+    dark = colours(page)
+    assert is_dark(dark["page"]) and is_dark(dark["chartCorner"]), dark
+    page.wait_for_function("() => window.location.search.includes('theme=dark')")
+
+    page.reload()
+    open_app(page, page.url)
+    expect(theme_button(page)).to_have_text("☀ Light theme")
+    assert is_dark(colours(page)["chartCorner"])
+
+    theme_button(page).click()
+    expect(theme_button(page)).to_have_text("☾ Dark theme")
+    assert colours(page) == light  # every colour back as it was, canvas included
+    page.wait_for_function("() => window.location.search.includes('theme=light')")
+
+
+def test_the_system_preference_is_followed_unless_the_link_says_otherwise(
+    served_app: str, dark_system_page: Page
+) -> None:
+    open_app(dark_system_page, served_app)
+    assert is_dark(colours(dark_system_page)["chartCorner"])
+    open_app(dark_system_page, f"{served_app}?theme=light")
+    assert not is_dark(colours(dark_system_page)["page"])
+
+
+def test_the_static_export_has_the_dark_theme_too(tmp_path, page: Page) -> None:
+    path = tmp_path / "demo.html"
+    subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT, check=True, timeout=120,
+                   capture_output=True)
+    open_app(page, f"{path.as_uri()}?theme=dark")
+    shown = colours(page)
+    assert is_dark(shown["page"]) and is_dark(shown["chartCorner"]), shown
+    assert_readable(shown)
