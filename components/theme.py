@@ -91,6 +91,8 @@ function applyTheme(dark) {
     for (const [name, pair] of Object.entries(css_variables)) el.style.setProperty(name, pair[dark ? 1 : 0]);
     el.style.colorScheme = dark ? "dark" : "light";
   }
+  // Embedded in a course page, the app paints its own background so its text stays readable.
+  if (view?.el != null) view.el.style.backgroundColor = css_variables["--lab-page"][dark ? 1 : 0];
   if (whole_page) document.body.style.background = css_variables["--lab-page"][dark ? 1 : 0];
   for (const model of root.document.all_models) {
     const changes = {};
