@@ -21,6 +21,7 @@ from components import softmax_math as sm
 from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls, z_label
+from components.i18n import Texts
 from components.state import MAX_K
 
 DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output
@@ -35,18 +36,7 @@ VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
 :host(.cross-entropy-compare) b { font-variant-numeric: tabular-nums; }
 """
 
-EXPLANATION = (
-    "<p>With softmax outputs and the log-likelihood cost C = −ln a<sup>L</sup><sub>y</sub> (the book's "
-    "equation 80), the gradient with respect to the weighted inputs is ∂C/∂z<sup>L</sup><sub>j</sub> = "
-    "a<sup>L</sup><sub>j</sub> − y<sub>j</sub>, where y is 1 for the true class and 0 for the others "
-    "(equations 81 and 82 follow from it for the biases and weights). Unlike a sigmoid output with the "
-    "quadratic cost, there is <b>no σ′(z) factor</b>: when the output is badly wrong the gradient is close "
-    "to −1 for the true class, so learning does not slow down. With the temperature, C = −ln softmax(z/τ)"
-    "<sub>y</sub> and every component is divided by τ; at τ = 1 the bars are exactly a − y.</p>"
-)
-
-
-def probability_html(log_a: float) -> str:
+def probability_html(log_a: float, texts: Texts | None = None) -> str:
     """a = e^{ln a} in a readable form, also when it underflows to 0 in floating point."""
     a = math.exp(log_a)
     if a >= 1e-3:
@@ -54,22 +44,19 @@ def probability_html(log_a: float) -> str:
     if a > 0:
         mantissa, exponent = f"{a:.2e}".split("e")
         return f"{mantissa}×10<sup>−{abs(int(exponent))}</sup>"
-    return (f"10<sup>−{abs(log_a / math.log(10)):.1f}</sup> (too small for a float: "
-            "C comes from ln a directly)")
+    return (texts or Texts())("cross_entropy.too_small", power=f"{abs(log_a / math.log(10)):.1f}")
 
 
 def signed(value: float) -> str:
     return f"{'+' if value >= 0 else '−'}{abs(value):.3f}"
 
 
-def loss_heading(y: int, loss: float, tau: float) -> str:
+def loss_heading(y: int, loss: float, tau: float, texts: Texts | None = None) -> str:
     """Heading HTML for the first render; UPDATE_JS writes the same markup."""
+    texts = texts or Texts()
     name = output_names("a", y + 1)[y]
-    return (
-        f"<h2>C = −ln {name} = <b class='loss'>{loss:.3f}</b></h2><p>true class y = {y + 1}: "
-        f"{name} = <b class='a-y'>{probability_html(-loss)}</b> · τ = {float(f'{tau:.3g}'):g} · "
-        f"bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
-    )
+    return texts("cross_entropy.heading", name=name, loss=f"{loss:.3f}", y=y + 1,
+                 a=probability_html(-loss, texts), tau=f"{float(f'{tau:.3g}'):g}")
 
 
 def _softplus(x: float) -> float:
@@ -99,16 +86,11 @@ def quadratic_gradient_html(z_y: float) -> str:
     return f"−{mantissa}×10<sup>−{abs(exponent)}</sup>"
 
 
-def compare_html(y: int, z_y: float, softmax_gradient: float) -> str:
+def compare_html(y: int, z_y: float, softmax_gradient: float, texts: Texts | None = None) -> str:
     """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same."""
     shown_z = f"{z_y:.2f}".replace("-", "−")
-    return (
-        f"<p>For {z_label(y)} = <b class='z-y'>{shown_z}</b> the softmax gradient of the true class is "
-        f"<b class='softmax-gradient'>{signed(softmax_gradient)}</b>. A sigmoid output with the quadratic "
-        f"cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>"
-        f"{quadratic_gradient_html(z_y)}</b>: lower z<sub>y</sub> (a worse output) makes σ′ and "
-        f"with it that gradient tiny, the learning slowdown.</p>"
-    )
+    return (texts or Texts())("cross_entropy.compare", name=z_label(y), z=shown_z,
+                              gradient=signed(softmax_gradient), quadratic=quadratic_gradient_html(z_y))
 
 
 # The twin of quadratic_gradient_html(), in log space as there.
@@ -147,13 +129,12 @@ if (y_range.end !== top) y_range.setv({start: -top, end: top});
 const a = Math.exp(-loss);
 const [mantissa, exponent] = a.toExponential(2).split("e");
 const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math.abs(Number(exponent))}</sup>`
-  : `10<sup>−${(loss / Math.LN10).toFixed(1)}</sup> (too small for a float: C comes from ln a directly)`;
-setHtml(heading, `<h2>C = −ln ${names[y]} = <b class='loss'>${loss.toFixed(3)}</b></h2><p>true class y = ${y + 1}: ` +
-  `${names[y]} = <b class='a-y'>${shownA}</b> · τ = ${Number(tau.toPrecision(3))} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>`);
-setHtml(compare, `<p>For ${z_names[y]} = <b class='z-y'>${z[y].toFixed(2).replace("-", "−")}</b> the softmax gradient of the true ` +
-  `class is <b class='softmax-gradient'>${signed(grad[y])}</b>. A sigmoid output with the quadratic cost would ` +
-  `get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>${quadraticGradientHtml(z[y])}</b>: lower ` +
-  `z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>`);
+  : formatText(t.too_small, {power: (loss / Math.LN10).toFixed(1)});
+setHtml(heading, formatText(t.heading, {
+  name: names[y], loss: loss.toFixed(3), y: y + 1, a: shownA, tau: Number(tau.toPrecision(3))}));
+setHtml(compare, formatText(t.compare, {
+  name: z_names[y], z: z[y].toFixed(2).replace("-", "−"), gradient: signed(grad[y]),
+  quadratic: quadraticGradientHtml(z[y])}));
 """  # noqa: E501
 
 
@@ -161,16 +142,18 @@ class CrossEntropyView(pn.viewable.Viewer):
     """The loss -ln a_y for a chosen true class and the bars of its gradient (a - onehot(y)) / tau."""
 
     slug = "cross-entropy"
-    title = "Cross-entropy"
+    title_key = "cross_entropy.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = self.texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         k, z, tau = state.k, state.active_z, state.tau
         y = min(DEFAULT_CLASS, k - 1)
         names = output_names("a", MAX_K)
         self.select = Select(
-            title="True class y", value=str(y + 1), width=160, css_classes=["true-class"],
+            title=texts("cross_entropy.select"), value=str(y + 1), width=160, css_classes=["true-class"],
             options=[(str(j + 1), names[j]) for j in range(k)],
         )
         gradient = sm.cross_entropy_gradient(z, y, tau)
@@ -181,10 +164,10 @@ class CrossEntropyView(pn.viewable.Viewer):
             "offset": [4 if v >= 0 else -18 for v in gradient],
         }, syncable=False, name="cross-entropy-gradient-bars")
         self.chart = self._chart(names[:k], tau)
-        self.heading = chart_heading(loss_heading(y, loss, tau), "cross-entropy-chart")
-        self.compare = Div(text=compare_html(y, z[y], float(gradient[y])), syncable=False,
+        self.heading = chart_heading(loss_heading(y, loss, tau, texts), "cross-entropy-chart")
+        self.compare = Div(text=compare_html(y, z[y], float(gradient[y]), texts), syncable=False,
                            sizing_mode="stretch_width", css_classes=["cross-entropy-compare"])
-        explanation = Div(text=EXPLANATION, sizing_mode="stretch_width",
+        explanation = Div(text=texts("cross_entropy.explanation"), sizing_mode="stretch_width",
                           css_classes=["cross-entropy-explanation"])
         stylesheet = InlineStyleSheet(css=VIEW_CSS)
         for div in (self.heading, self.compare, explanation):
@@ -194,6 +177,7 @@ class CrossEntropyView(pn.viewable.Viewer):
             compare=self.compare, x_range=self.chart.x_range, y_range=self.chart.y_range,
             a_names=names, z_names=[z_label(j) for j in range(MAX_K)], default_class=DEFAULT_CLASS,
             true_color=TRUE_COLOR, other_color=OTHER_COLOR, margin=Y_MARGIN,
+            t=texts.templates("cross_entropy."),
         )
         controls.on_input(update)
         self.select.js_on_change("value", update)
@@ -217,7 +201,8 @@ class CrossEntropyView(pn.viewable.Viewer):
             x="name", y="value", text="label", source=self.source, text_align="center",
             y_offset="offset", text_font_size="12px", text_color="#222222",
         ))
-        chart.add_tools(HoverTool(tooltips=[("output", "@name"), ("∂C/∂z", "@value{0.0000}")]))
+        chart.add_tools(HoverTool(tooltips=[(self.texts("hover.output"), "@name"),
+                                            ("∂C/∂z", "@value{0.0000}")]))
         chart.xgrid.grid_line_color = None
         chart.xaxis.major_label_text_font_size = "14px"
         return chart

@@ -19,12 +19,13 @@ from bokeh.models import Button, ColumnDataSource, Div, InlineStyleSheet, Slider
 from components import softmax_math as sm
 from components.bar_chart import output_names
 from components.browser_js import STATIC_DIR, math_input_callback
-from components.controls import Controls, z_label
+from components.controls import Z_LIMITS, Controls, z_label
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.state import MAX_K
 
 FILLER_TARGET = 0.1  # a box that comes into play when K grows, until the student types one
 C_LIMIT, C_STEP = 10.0, 0.1
-OUTSIDE_NOTE = " (orange: outside, Apply clamps it)"
+OUTSIDE_NOTE = TEXTS[DEFAULT_LANGUAGE]["inverse.outside_note"]  # the default language's, for tests
 SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are "1"
 # The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
 # belongs to one document, and every session has its own).
@@ -42,22 +43,6 @@ p.why { color: var(--muted); font-size: 0.85em; text-align: left; }
 :host(.inverse-shift-result) .max-change { font-size: 1.05rem; font-variant-numeric: tabular-nums; }
 """
 
-HEADING = (
-    "<h2>Inverting softmax: z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
-    "<p>Type the outputs you want. Any constant C gives the same outputs, because softmax depends only "
-    "on differences of its inputs (this is for τ = 1).</p>"
-)
-SHIFT_HEADING = (
-    "<h2>Shift every input by the same amount</h2>"
-    "<p>The buttons move all the main z sliders together. Watch the outputs: they do not change.</p>"
-)
-EXPLANATION = (
-    "<p>Why the constant does not matter: e<sup>z<sub>j</sub>+C</sup> = e<sup>C</sup> e<sup>z<sub>j</sub>"
-    "</sup>, and the factor e<sup>C</sup> appears in every term of the sum below the fraction as well, so "
-    "it cancels. Shift every main slider by the same amount and compare: the outputs are the same up to "
-    "floating-point rounding.</p>"
-)
-
 
 def number_html(value: float) -> str:
     """Fixed decimals for ordinary sizes, m×10^e for tiny ones; NUMBER_JS is the same in the browser."""
@@ -67,8 +52,9 @@ def number_html(value: float) -> str:
     return f"{mantissa}×10<sup>{int(exponent)}</sup>".replace("-", "−")
 
 
-def table_html(typed: Sequence[float], limit: float, shift: float) -> str:
+def table_html(typed: Sequence[float], limit: float, shift: float, texts: Texts | None = None) -> str:
     """The targets, the normalised outputs, their logs and the inputs; TABLE_JS writes the same."""
+    texts = texts or Texts()
     a = np.asarray(typed, dtype=float) / np.sum(typed)
     log_a = sm.inverse_softmax(typed)
     z = log_a + shift
@@ -79,20 +65,18 @@ def table_html(typed: Sequence[float], limit: float, shift: float) -> str:
         f"{number_html(z[j])}</td></tr>"
         for j in range(len(typed))
     )
+    outside = texts("inverse.outside_note") if np.any(np.abs(z) > limit) else ""
+    why = texts("inverse.why", shift=f"{shift:.1f}", limit=f"{limit:g}", outside=outside)
     return (
-        "<table class='readout inverse-table'><thead><tr><th scope='col'>output</th>"
-        "<th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th><th scope='col'>ln aⱼ</th>"
-        f"<th scope='col'>zⱼ = ln aⱼ + C</th></tr></thead><tbody>{rows}</tbody></table>"
-        f"<p class='why'>C = {shift:.1f}; the main sliders run from −{limit:g} to {limit:g}"
-        f"{OUTSIDE_NOTE if np.any(np.abs(z) > limit) else ''}.</p>"
+        f"<table class='readout inverse-table'><thead><tr>{texts('inverse.table_head')}</tr></thead>"
+        f"<tbody>{rows}</tbody></table><p class='why'>{why}</p>"
     )
 
 
-def normalised_html(total: float) -> str:
+def normalised_html(total: float, texts: Texts | None = None) -> str:
     if abs(total - 1) <= SUM_TOLERANCE:
         return ""
-    return (f"<p>The targets add up to {total:.4g}, not 1: each is divided by {total:.4g} "
-            "before taking the logarithm.</p>")
+    return (texts or Texts())("inverse.normalised", total=f"{total:.4g}")
 
 
 # Same formatting as number_html() and table_html().
@@ -110,11 +94,10 @@ function targetsTable(typed, limit, shift) {
     `<tr><th scope='row'>${a_names[j]}</th><td>${t}</td><td>${numberHtml(t / total)}</td>` +
     `<td>${numberHtml(logA[j])}</td><td class='${Math.abs(zs[j]) > limit ? "z outside" : "z"}'>` +
     `${numberHtml(zs[j])}</td></tr>`).join("");
-  const html = "<table class='readout inverse-table'><thead><tr><th scope='col'>output</th>" +
-    "<th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th><th scope='col'>ln aⱼ</th>" +
-    `<th scope='col'>zⱼ = ln aⱼ + C</th></tr></thead><tbody>${rows}</tbody></table>` +
-    `<p class='why'>C = ${shift.toFixed(1)}; the main sliders run from −${limit} to ${limit}` +
-    `${zs.some((v) => Math.abs(v) > limit) ? outside_note : ""}.</p>`;
+  const why = formatText(t.why, {
+    shift: shift.toFixed(1), limit, outside: zs.some((v) => Math.abs(v) > limit) ? t.outside_note : ""});
+  const html = `<table class='readout inverse-table'><thead><tr>${t.table_head}</tr></thead>` +
+    `<tbody>${rows}</tbody></table><p class='why'>${why}</p>`;
   return {html, total, a: typed.map((t) => t / total), logA, z: zs};
 }
 """
@@ -133,13 +116,12 @@ const typedAll = Array.from(store.data.value);
 const j = boxes.indexOf(cb_obj);
 if (j >= 0) {
   const {value, message} = InputCheck.readNumber(cb_obj.value, {
-    name: a_names[j], low: 0, high: 1, fallback: typedAll[j], positive: true});
+    name: a_names[j], low: 0, high: 1, fallback: typedAll[j], positive: true, messages: input_messages});
   if (value !== typedAll[j] || message !== "") {
     typedAll[j] = value;
     store.data = {value: typedAll};
     const number = Number(String(cb_obj.value).trim().replace(",", "."));
-    const why = number === 0 ? " A probability of exactly 0 has no input: ln 0 = −∞."
-      : number < 0 ? " A probability cannot be negative." : "";
+    const why = number === 0 ? t.zero : number < 0 ? t.negative : "";
     notice.text = message === "" ? "" : message + why;
   }
   if (cb_obj.value !== String(value)) cb_obj.value = String(value);
@@ -147,12 +129,11 @@ if (j >= 0) {
 const typed = typedAll.slice(0, K);
 const limit = z_sliders[0].end;
 const shift = c_slider.value;
-const t = targetsTable(typed, limit, shift);
-values.data = {name: a_names.slice(0, K), typed, target: t.a, log_a: t.logA, z: t.z};
-setHtml(table, t.html);
-setHtml(normalised, Math.abs(t.total - 1) <= tolerance ? "" :
-  `<p>The targets add up to ${Number(t.total.toPrecision(4))}, not 1: each is divided by ` +
-  `${Number(t.total.toPrecision(4))} before taking the logarithm.</p>`);
+const targets = targetsTable(typed, limit, shift);
+values.data = {name: a_names.slice(0, K), typed, target: targets.a, log_a: targets.logA, z: targets.z};
+setHtml(table, targets.html);
+setHtml(normalised, Math.abs(targets.total - 1) <= tolerance ? "" :
+  formatText(t.normalised, {total: Number(targets.total.toPrecision(4))}));
 """
 
 # The inputs of the table onto the main sliders, clamped into their range; then what the
@@ -171,11 +152,11 @@ wanted.forEach((v, j) => {
 const a = SoftmaxMath.softmax(z_sliders.slice(0, K).map((s) => s.value), tau);
 const gap = Math.max(...a.map((v, j) => Math.abs(v - target[j])));
 const notes = [];
-if (low.length) notes.push(`${low.join(", ")} ${low.length > 1 ? "are" : "is"} below −${limit}, the slider's lowest value, so −${limit} is used.`);
-if (high.length) notes.push(`${high.join(", ")} ${high.length > 1 ? "are" : "is"} above ${limit}, the slider's highest value, so ${limit} is used.`);
-if (low.length || high.length) notes.push(`Change C, or choose "z from −1000 to 1000", to apply exactly.`);
-if (Math.abs(tau - 1) > 1e-9) notes.push(`τ is ${Number(tau.toPrecision(3))}, not 1: the main chart shows softmax(z/τ), not the targets.`);
-notes.push(`Applied: the largest difference between the main outputs and the targets is ${gap.toExponential(1)}.`);
+if (low.length) notes.push(formatText(low.length > 1 ? t.below_many : t.below_one, {list: low.join(", "), limit}));
+if (high.length) notes.push(formatText(high.length > 1 ? t.above_many : t.above_one, {list: high.join(", "), limit}));
+if (low.length || high.length) notes.push(formatText(t.apply_exactly, {range: wide_range}));
+if (Math.abs(tau - 1) > 1e-9) notes.push(formatText(t.tau_not_one, {tau: Number(tau.toPrecision(3))}));
+notes.push(formatText(t.applied, {gap: gap.toExponential(1)}));
 notice.text = notes.join(" ");
 """  # noqa: E501
 
@@ -188,30 +169,31 @@ const moved = z.map((v) => v + delta);
 const outside = moved.findIndex((v) => Math.abs(v) > limit);
 const list = (vs) => vs.map((v) => v.toFixed(2).replace("-", "−")).join(", ");
 if (outside >= 0) {
-  setHtml(result, `<p class='refused'>Shifting by ${delta > 0 ? "+" : "−"}${Math.abs(delta)} would move ` +
-    `${z_names[outside]} to ${moved[outside].toFixed(2).replace("-", "−")}, outside −${limit} to ${limit}: ` +
-    `nothing was shifted, since a clamped slider would change the outputs. Shift the other way, or choose ` +
-    `"z from −1000 to 1000".</p>`);
+  setHtml(result, formatText(t.refused, {
+    delta: `${delta > 0 ? "+" : "−"}${Math.abs(delta)}`, name: z_names[outside],
+    value: moved[outside].toFixed(2).replace("-", "−"), limit, range: wide_range}));
   return;
 }
 moved.forEach((v, j) => { z_sliders[j].value = v; });
 const now = z_sliders.slice(0, K).map((s) => s.value);
 const after = SoftmaxMath.softmax(now, tau);
 const change = Math.max(...after.map((v, j) => Math.abs(v - before[j])));
-setHtml(result, `<p>Every z moved by ${delta > 0 ? "+" : "−"}${Math.abs(delta)}: (${list(z)}) → (${list(now)}).</p>` +
-  `<p>Largest change of any softmax output: <b class='max-change'>${change === 0 ? "0" : change.toExponential(1)}</b> ` +
-  `(outputs now ${after.map((v) => v.toFixed(3)).join(", ")}): the same, up to rounding.</p>`);
-"""  # noqa: E501
+setHtml(result, formatText(t.shifted, {
+  delta: `${delta > 0 ? "+" : "−"}${Math.abs(delta)}`, before: list(z), after: list(now),
+  change: change === 0 ? "0" : change.toExponential(1), outputs: after.map((v) => v.toFixed(3)).join(", ")}));
+"""
 
 
 class InverseView(pn.viewable.Viewer):
     """Typed target outputs -> inputs z = ln a + C, applied to or shifted on the main sliders."""
 
     slug = "inverse"
-    title = "Inverting softmax"
+    title_key = "inverse.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = self.texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         k, limit = state.k, state.z_limit
         # The current outputs to 3 decimals (a zero, which has no logarithm, becomes 0.001).
@@ -223,33 +205,37 @@ class InverseView(pn.viewable.Viewer):
             for j in range(MAX_K)
         ]
         self.c_slider = Slider(start=-C_LIMIT, end=C_LIMIT, step=C_STEP, value=0.0, width=320,
-                               title="C (any constant)", css_classes=["inverse-c"])
+                               title=texts("inverse.c_title"), css_classes=["inverse-c"])
         self.store = ColumnDataSource(data={"value": typed}, syncable=False, name="inverse-typed")
         a = np.asarray(typed[:k]) / sum(typed[:k])
         log_a = sm.inverse_softmax(typed[:k])
         self.values = ColumnDataSource(data={
             "name": names[:k], "typed": typed[:k], "target": list(a), "log_a": list(log_a), "z": list(log_a),
         }, syncable=False, name="inverse-values")
-        self.table = Div(text=table_html(typed[:k], limit, 0.0), syncable=False,
+        self.table = Div(text=table_html(typed[:k], limit, 0.0, texts), syncable=False,
                          css_classes=["inverse-table"], sizing_mode="stretch_width")
-        self.normalised = Div(text=normalised_html(sum(typed[:k])), syncable=False,
+        self.normalised = Div(text=normalised_html(sum(typed[:k]), texts), syncable=False,
                               css_classes=["inverse-normalised"], sizing_mode="stretch_width")
         # render_as_text: the notice quotes what the student typed, never as HTML.
         self.notice = Div(
             text="", syncable=False, render_as_text=True, css_classes=["inverse-notice"],
             sizing_mode="stretch_width", html_attributes={"role": "status", "aria-live": "polite"},
         )
-        self.apply_button = Button(label="Apply these z to the sliders", button_type="primary",
+        self.apply_button = Button(label=texts("inverse.apply"), button_type="primary",
                                    css_classes=["inverse-apply"])
-        self.shift_buttons = [Button(label=f"Shift all z by {label}", css_classes=[f"inverse-shift-{css}"])
+        self.shift_buttons = [Button(label=texts("inverse.shift", amount=label),
+                                     css_classes=[f"inverse-shift-{css}"])
                               for label, css in (("−1", "down"), ("+1", "up"))]
         self.shift_result = Div(
-            text="<p>No shift yet.</p>",
+            text=texts("inverse.no_shift"),
             syncable=False, css_classes=["inverse-shift-result"], sizing_mode="stretch_width",
         )
-        heading = Div(text=HEADING, css_classes=["inverse-heading"], sizing_mode="stretch_width")
-        shift_heading = Div(text=SHIFT_HEADING, css_classes=["inverse-heading"], sizing_mode="stretch_width")
-        explanation = Div(text=EXPLANATION, css_classes=["inverse-explanation"], sizing_mode="stretch_width")
+        heading = Div(text=texts("inverse.heading"), css_classes=["inverse-heading"],
+                      sizing_mode="stretch_width")
+        shift_heading = Div(text=texts("inverse.shift_heading"), css_classes=["inverse-heading"],
+                            sizing_mode="stretch_width")
+        explanation = Div(text=texts("inverse.explanation"), css_classes=["inverse-explanation"],
+                          sizing_mode="stretch_width")
         stylesheet = InlineStyleSheet(css=VIEW_CSS)
         for div in (heading, shift_heading, explanation, self.table, self.normalised, self.notice,
                     self.shift_result):
@@ -266,10 +252,12 @@ class InverseView(pn.viewable.Viewer):
     def _link(self, controls: Controls) -> None:
         z_names = [z_label(j) for j in range(MAX_K)]
         a_names = output_names("a", MAX_K)
+        wide_range = self.texts("controls.range", limit=f"{Z_LIMITS[-1]:g}")  # the range button's words
         update = math_input_callback(
             UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
-            a_names=a_names, tolerance=SUM_TOLERANCE, outside_note=OUTSIDE_NOTE,
+            a_names=a_names, tolerance=SUM_TOLERANCE, t=self.texts.templates("inverse."),
+            input_messages=self.texts.templates("input."),
         )
         controls.on_input(update)
         self.c_slider.js_on_change("value", update)
@@ -277,11 +265,12 @@ class InverseView(pn.viewable.Viewer):
             box.js_on_change("value", update)
         self.apply_button.js_on_event("button_click", math_input_callback(
             APPLY_JS, **controls.js_args, values=self.values, notice=self.notice, z_names=z_names,
+            t=self.texts.templates("inverse."), wide_range=wide_range,
         ))
         for button, delta in zip(self.shift_buttons, (-1.0, 1.0), strict=True):
             button.js_on_event("button_click", math_input_callback(
                 SHIFT_JS, **controls.js_args, delta=delta, result=self.shift_result,
-                z_names=z_names,
+                z_names=z_names, t=self.texts.templates("inverse."), wide_range=wide_range,
             ))
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -149,9 +149,9 @@ def table_html(jac: np.ndarray, texts: Texts | None = None) -> str:
     sums = "".join(f"<td>{format_number(jac[:, k].sum(), 2)}</td>" for k in range(size))
     return (
         f"<table class='readout jacobian'><caption>{texts('jacobian.caption')}</caption>"
-        f"<thead><tr><th scope='col'>∂a/∂z</th>{head}<th scope='col'>{texts('jacobian.row_sum')}</th></tr></thead>"
-        f"<tbody>{body}</tbody><tfoot><tr><th scope='row'>{texts('jacobian.column_sum')}</th>{sums}<td></td></tr>"
-        "</tfoot></table>"
+        f"<thead><tr><th scope='col'>∂a/∂z</th>{head}"
+        f"<th scope='col'>{texts('jacobian.row_sum')}</th></tr></thead><tbody>{body}</tbody>"
+        f"<tfoot><tr><th scope='row'>{texts('jacobian.column_sum')}</th>{sums}<td></td></tr></tfoot></table>"
     )
 
 
@@ -177,7 +177,8 @@ def _verdict(size: int, positive: int, negative: int, min_diag: float, max_off: 
                  else texts("jacobian.diag_some", positive=positive, size=size))
     off_text = (texts("jacobian.off_all", count=off_count) if negative == off_count
                 else texts("jacobian.off_some", negative=negative, count=off_count))
-    diag = texts("jacobian.diag_check", mark=mark(positive == size), text=diag_text, value=format_number(min_diag))
+    diag = texts("jacobian.diag_check", mark=mark(positive == size), text=diag_text,
+                 value=format_number(min_diag))
     off = texts("jacobian.off_check", mark=mark(negative == off_count), text=off_text,
                 value=format_number(max_off))
     sums = texts("jacobian.sum_check", mark=mark(True), value=format_number(row_sum, 2))
@@ -272,7 +273,8 @@ class JacobianView(pn.viewable.Viewer):
                                         syncable=False, name="jacobian-colors")
         self.heatmap = self._heatmap(size)
         stylesheet = InlineStyleSheet(css=VIEW_CSS)
-        self.explanation = Div(text=texts("jacobian.explanation", mathml=JACOBIAN_MATHML), sizing_mode="stretch_width",
+        self.explanation = Div(text=texts("jacobian.explanation", mathml=JACOBIAN_MATHML),
+                               sizing_mode="stretch_width",
                                css_classes=["explanation", "jacobian-explanation"], stylesheets=[stylesheet])
         self.verdict = Div(
             text=verdict_html(jac, state.softmax_outputs, texts), syncable=False, sizing_mode="stretch_width",
@@ -287,7 +289,8 @@ class JacobianView(pn.viewable.Viewer):
             verdict=self.verdict, output_names=OUTPUT_NAMES, input_names=INPUT_NAMES,
             dark_fraction=DARK_FRACTION, t=texts.templates("jacobian."),
         ))
-        note = Div(text=texts("jacobian.color_note"), sizing_mode="stretch_width", css_classes=["jacobian-note"],
+        note = Div(text=texts("jacobian.color_note"), sizing_mode="stretch_width",
+                   css_classes=["jacobian-note"],
                    stylesheets=[stylesheet])
         # The table goes below, full width: ten columns do not fit beside the heatmap.
         self.model = column(

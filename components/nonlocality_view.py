@@ -18,13 +18,6 @@ from components.sigmoid_panel import SIGMOID_COLOR
 from components.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
 from components.state import MAX_K
 
-EXPLANATION = (
-    "<p>Move one input and watch the dashed outlines: they mark every output as it was when the "
-    "movement began, and the labels give the change Δ. Softmax is <b>non-local</b>: all outputs move, "
-    "and the change of the moved output is balanced exactly by the other outputs, because the total "
-    "stays 1. A sigmoid output depends on its own input only: one bar moves, the others do not.</p>"
-)
-
 # Columns: the current value, the reference ("base") and the change as a label.
 UPDATE_JS = """
 const a = SoftmaxMath.softmax(z, tau);
@@ -57,14 +50,11 @@ let html;
 if (moved >= 0 && moved < z.length) {
   const others = SoftmaxMath.sum(da) - da[moved];
   const sOthers = SoftmaxMath.sum(ds) - ds[moved];
-  html = `<p>You are moving <b>${z_labels[moved]}</b>. Softmax: Δa<sub>${moved + 1}</sub> = ` +
-    `<b class='moved-change'>${sign(da[moved])}</b>, all other outputs together: ` +
-    `<b class='others-change'>${sign(others)}</b>; sum of all changes ` +
-    `<b class='total-change'>${sign(SoftmaxMath.sum(da))}</b>.</p>` +
-    `<p>Sigmoid: Δσ<sub>${moved + 1}</sub> = <b class='sigmoid-moved-change'>${sign(ds[moved])}</b>, ` +
-    `all other outputs together: <b class='sigmoid-others-change'>${sign(sOthers)}</b>.</p>`;
+  html = formatText(t.moving, {
+    name: z_labels[moved], j: moved + 1, moved: sign(da[moved]), others: sign(others),
+    total: sign(SoftmaxMath.sum(da)), s_moved: sign(ds[moved]), s_others: sign(sOthers)});
 } else {
-  html = `<p>Move one of the z sliders: the changes since the movement began appear here.</p>`;
+  html = t.idle;
 }
 setHtml(balance, html);
 """
@@ -79,42 +69,46 @@ class NonLocalityView(pn.viewable.Viewer):
     """Changes of every softmax and sigmoid output since the current movement began."""
 
     slug = "nonlocality"
-    title = "Non-locality"
+    title_key = "nonlocality.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         a, s = list(state.softmax_outputs), list(state.sigmoid_outputs)
         # The bars' labels show the change since the movement began, not the value.
         self.softmax_chart, self.softmax_source = bar_chart(
             changes_data(state.active_z, a, "a"), color=SOFTMAX_COLOR, hatch=None,
-            css_class="nonlocality-softmax",
+            css_class="nonlocality-softmax", texts=texts,
         )
         self.sigmoid_chart, self.sigmoid_source = bar_chart(
             changes_data(state.active_z, s, "σ"), color=SIGMOID_COLOR, hatch="/",
-            css_class="nonlocality-sigmoid",
+            css_class="nonlocality-sigmoid", texts=texts,
         )
         for chart, source in ((self.softmax_chart, self.softmax_source),
                               (self.sigmoid_chart, self.sigmoid_source)):
             chart.vbar(x="name", top="base", width=0.8, source=source, fill_alpha=0,
                        line_color="#222222", line_dash="dashed", line_width=1.5)
-            chart.yaxis.axis_label = "dashed: when the movement began"
+            chart.yaxis.axis_label = texts("nonlocality.axis")
         self.balance = Div(
-            text="<p>Move one of the z sliders: the changes since the movement began appear here.</p>",
+            text=texts("nonlocality.idle"),
             syncable=False, css_classes=["nonlocality-balance"], sizing_mode="stretch_width",
         )
-        self.reset_button = Button(label="Measure from here", css_classes=["nonlocality-reset"])
+        self.reset_button = Button(label=texts("nonlocality.reset"), css_classes=["nonlocality-reset"])
         update = math_callback(
             UPDATE_JS, **controls.js_args, softmax_source=self.softmax_source,
             sigmoid_source=self.sigmoid_source, softmax_range=self.softmax_chart.x_range,
             sigmoid_range=self.sigmoid_chart.x_range, balance=self.balance, reference=self.balance,
             reset_button=self.reset_button, a_names=output_names("a", MAX_OUTPUTS),
             s_names=output_names("σ", MAX_OUTPUTS), z_labels=[z_label(j) for j in range(MAX_K)],
+            t=texts.templates("nonlocality."),
         )
         controls.on_input(update)
         self.reset_button.js_on_event("button_click", update)
         self.model = column(
-            Div(text=EXPLANATION, sizing_mode="stretch_width", css_classes=["explanation"]),
+            Div(text=texts("nonlocality.explanation"), sizing_mode="stretch_width",
+                css_classes=["explanation"]),
             row(self.softmax_chart, self.sigmoid_chart, sizing_mode="stretch_width"),
             row(self.balance, self.reset_button, sizing_mode="stretch_width"),
             sizing_mode="stretch_width",

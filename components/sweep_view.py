@@ -18,6 +18,7 @@ from components import softmax_math as sm
 from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Z_LIMITS, Controls, z_label
+from components.i18n import Texts
 from components.state import MAX_K
 
 SWEEP_POINTS = 201
@@ -33,15 +34,6 @@ VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
 :host(.chart-heading) .sum-check { font-variant-numeric: tabular-nums; }
 """
 
-EXPLANATION = (
-    "<p>Each line is one output a<sub>j</sub> while the chosen input runs over the whole slider range "
-    "and every other input stays where its slider is. The book suggests increasing "
-    "z<sup>L</sup><sub>4</sub>: "
-    "its output rises steadily towards 1 and <b>every</b> other output falls, so at every point the "
-    "curves still add up to 1. The dots mark the current value; move the other sliders or τ to "
-    "reshape the curves.</p>"
-)
-
 
 def sweep_grid(limit: float) -> np.ndarray:
     """The swept values, -limit..limit; the browser computes the same points (UPDATE_JS)."""
@@ -49,13 +41,11 @@ def sweep_grid(limit: float) -> np.ndarray:
 
 
 def sweep_heading(name: str, limit: float, tau: float, value: float, output: str, a_i: float,
-                  sum_error: float) -> str:
+                  sum_error: float, texts: Texts | None = None) -> str:
     """Heading HTML for the first render; UPDATE_JS writes the same markup."""
-    return (
-        f"<h2>Every output as <span class='swept'>{name}</span> sweeps from −{limit:g} to {limit:g}</h2>"
-        f"<p>now {name} = <b class='current-z'>{value:.2f}</b>, {output} = <b class='current-a'>{a_i:.3f}</b>"
-        f" · τ = {float(f'{tau:.3g}'):g} · the curves sum to 1 at every point "
-        f"(largest deviation <span class='sum-check'>{sum_error:.1e}</span>)</p>"
+    return (texts or Texts())(
+        "sweep.heading", name=name, limit=f"{limit:g}", value=f"{value:.2f}", output=output, a=f"{a_i:.3f}",
+        tau=f"{float(f'{tau:.3g}'):g}", error=f"{sum_error:.1e}",
     )
 
 
@@ -82,11 +72,9 @@ if (x_range.start !== -limit || x_range.end !== limit) x_range.setv({start: -lim
 const a = SoftmaxMath.softmax(z, tau);
 current.data = {x: names.map(() => z[i]), y: a, name: names, color: colors.slice(0, K)};
 if (marker.location !== z[i]) marker.location = z[i];
-setHtml(heading,
-  `<h2>Every output as <span class='swept'>${z_names[i]}</span> sweeps from −${limit} to ${limit}</h2>` +
-  `<p>now ${z_names[i]} = <b class='current-z'>${z[i].toFixed(2)}</b>, ${a_names[i]} = ` +
-  `<b class='current-a'>${a[i].toFixed(3)}</b> · τ = ${Number(tau.toPrecision(3))} · the curves sum to 1 ` +
-  `at every point (largest deviation <span class='sum-check'>${sumError.toExponential(1)}</span>)</p>`);
+setHtml(heading, formatText(t.heading, {
+  name: z_names[i], limit, value: z[i].toFixed(2), output: a_names[i], a: a[i].toFixed(3),
+  tau: Number(tau.toPrecision(3)), error: sumError.toExponential(1)}));
 """
 
 
@@ -94,10 +82,12 @@ class SweepView(pn.viewable.Viewer):
     """A line per output a_j against one swept input z_i, recomputed in the browser."""
 
     slug = "sweep"
-    title = "Sweep"
+    title_key = "sweep.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = self.texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         k, limit, z = state.k, state.z_limit, state.active_z
         index = min(DEFAULT_INPUT, k - 1)
@@ -106,7 +96,7 @@ class SweepView(pn.viewable.Viewer):
         a = state.softmax_outputs
         names, z_names = output_names("a", MAX_K), [z_label(j) for j in range(MAX_K)]
         self.select = Select(
-            title="Sweep which input?", value=str(index + 1), width=180, css_classes=["sweep-input"],
+            title=texts("sweep.select"), value=str(index + 1), width=180, css_classes=["sweep-input"],
             options=[(str(j + 1), z_names[j]) for j in range(k)],
         )
         self.curves = ColumnDataSource(data={
@@ -119,7 +109,7 @@ class SweepView(pn.viewable.Viewer):
         self.chart = self._chart(limit, z[index])
         self.heading = chart_heading(sweep_heading(
             z_names[index], limit, state.tau, z[index], names[index], a[index],
-            float(np.max(np.abs(rows.sum(axis=1) - 1))),
+            float(np.max(np.abs(rows.sum(axis=1) - 1))), texts,
         ), "sweep-chart")
         stylesheet = InlineStyleSheet(css=VIEW_CSS)
         self.heading.stylesheets = [stylesheet]
@@ -128,12 +118,13 @@ class SweepView(pn.viewable.Viewer):
             x_range=self.chart.x_range, marker=self.marker, heading=self.heading,
             range_buttons=controls.range_buttons, limits=list(Z_LIMITS), points=SWEEP_POINTS,
             default_input=DEFAULT_INPUT, a_names=names, z_names=z_names, colors=list(OUTPUT_COLORS),
+            t=texts.templates("sweep."),
         )
         controls.on_input(update)
         self.select.js_on_change("value", update)
         controls.range_buttons.js_on_change("active", update)
-        explanation = Div(text=EXPLANATION, sizing_mode="stretch_width", css_classes=["sweep-explanation"],
-                          stylesheets=[stylesheet])
+        explanation = Div(text=texts("sweep.explanation"), sizing_mode="stretch_width",
+                          css_classes=["sweep-explanation"], stylesheets=[stylesheet])
         self.model = column(
             row(self.heading, self.select, sizing_mode="stretch_width"), self.chart, explanation,
             sizing_mode="stretch_width",
@@ -143,8 +134,8 @@ class SweepView(pn.viewable.Viewer):
         chart = figure(
             name="sweep-chart", x_range=Range1d(-limit, limit), y_range=Range1d(-0.02, 1.05), height=340,
             toolbar_location=None, tools="", sizing_mode="stretch_width", min_width=320,
-            css_classes=["sweep-chart"], x_axis_label="value of the swept input",
-            y_axis_label="softmax output aⱼ",
+            css_classes=["sweep-chart"], x_axis_label=self.texts("sweep.x_axis"),
+            y_axis_label=self.texts("sweep.y_axis"),
         )
         chart.x_range.syncable = False
         chart.multi_line(xs="xs", ys="ys", line_color="color", line_width="width", source=self.curves,
@@ -154,7 +145,8 @@ class SweepView(pn.viewable.Viewer):
         chart.add_layout(self.marker)
         dots = chart.scatter(x="x", y="y", size=10, fill_color="color", line_color="#ffffff", line_width=1.5,
                              source=self.current)
-        chart.add_tools(HoverTool(renderers=[dots], tooltips=[("output", "@name"), ("value", "@y{0.0000}")]))
+        chart.add_tools(HoverTool(renderers=[dots], tooltips=[(self.texts("hover.output"), "@name"),
+                                                              (self.texts("hover.value"), "@y{0.0000}")]))
         chart.add_layout(chart.legend[0], "right")
         chart.legend.label_text_font_size = "13px"
         chart.legend.border_line_color = None

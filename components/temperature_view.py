@@ -37,6 +37,7 @@ from components import softmax_math
 from components.bar_chart import output_names
 from components.browser_js import math_callback
 from components.controls import Controls
+from components.i18n import Texts
 from components.jacobian_view import FORMAT_NUMBER_JS, VIEW_CSS, format_number
 from components.state import MAX_K, TAU_MAX, TAU_MIN
 
@@ -65,16 +66,6 @@ table.thermo meter { width: 100%; height: 0.9em; }
 BOLTZMANN_MATHML = convert(
     r"a_j = \frac{e^{-\beta E_j}}{Z}, \quad Z = \sum_i e^{-\beta E_i}", display="block"
 )
-EXPLANATION = (
-    "<div class='explanation'><p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
-    "Read each input as an energy E<sub>i</sub> = −z<sub>i</sub> and the temperature as β = 1/τ:</p>"
-    f"{BOLTZMANN_MATHML}"
-    "<p>The <b>partition function</b> Z normalises the outputs. Its logarithm gives the <b>free "
-    "energy</b> F = −τ ln Z, which equals U − τH: the mean energy U = Σ a<sub>j</sub>E<sub>j</sub> "
-    "minus the temperature times the <b>entropy</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>. H is 0 for a "
-    "one-hot output and ln K for the uniform one. Cool the system (τ → 0) and all the probability goes "
-    "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p></div>"
-)
 
 
 def curve_columns(z: Sequence[float]) -> dict[str, list]:
@@ -93,7 +84,7 @@ def dot_columns(a: Sequence[float], tau: float) -> dict[str, list]:
             "color": COLORS[: len(a)]}
 
 
-def partition_html(log_z: float) -> str:
+def partition_html(log_z: float, texts: Texts | None = None) -> str:
     """Z = m × 10^e when float64 holds it with full precision, else ≈ e^{ln Z}; never inf or 0."""
     with np.errstate(over="ignore", under="ignore"):
         value = float(np.exp(log_z))
@@ -101,58 +92,57 @@ def partition_html(log_z: float) -> str:
         mantissa, exponent = f"{value:.{DIGITS - 1}e}".split("e")
         return (f"<span class='z-mantissa'>{mantissa}</span> × 10<sup class='z-exponent'>"
                 f"{str(int(exponent)).replace('-', '−')}</sup>")
-    where = "above float64's largest number" if log_z > 0 else "below float64's smallest number"
+    texts = texts or Texts()
+    where = texts("temperature.above_float" if log_z > 0 else "temperature.below_float")
     return (f"≈ e<sup class='z-log'>{format_number(log_z, DIGITS + 1)}</sup>"
-            f"<span class='note'>{where}: only ln Z is kept</span>")
+            f"<span class='note'>{texts('temperature.only_log', where=where)}</span>")
 
 
-def quantities_html(z: Sequence[float], tau: float) -> str:
+def quantities_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
     """The thermodynamic quantities as a table; UPDATE_JS writes the same markup."""
     size = len(z)
     log_z = softmax_math.partition_function_log(z, tau)
     entropy = softmax_math.entropy(z, tau)
     mean = softmax_math.mean_energy(z, tau)
+    texts = texts or Texts()
     return _quantities(size, tau, log_z, softmax_math.free_energy(z, tau), mean, entropy,
-                       partition_html(log_z))
+                       partition_html(log_z, texts), texts)
 
 
 def _quantities(size: int, tau: float, log_z: float, free: float, mean: float, entropy: float,
-                partition: str) -> str:
+                partition: str, texts: Texts) -> str:
     ln_k = math.log(size)
 
     def line(label: str, css: str, value: str) -> str:
         return f"<tr><th scope='row'>{label}</th><td class='{css}'>{value}</td></tr>"
 
     return (
-        "<table class='readout thermo'><caption>At the current inputs and τ</caption><tbody>"
+        f"<table class='readout thermo'><caption>{texts('temperature.caption')}</caption><tbody>"
         + line("β = 1/τ", "beta", format_number(1 / tau, DIGITS))
         + line("Z = Σ e<sup>−βE<sub>i</sub></sup>", "partition", partition)
         + line("ln Z", "log-partition", format_number(log_z, DIGITS + 1))
         + line("F = −τ ln Z", "free-energy", format_number(free, DIGITS))
         + line("U = Σ a<sub>j</sub>E<sub>j</sub>", "mean-energy", format_number(mean, DIGITS))
         + line("U − τH (= F)", "free-energy-check", format_number(mean - tau * entropy, DIGITS))
-        + line("H in nats", "entropy-nats", format_number(entropy, DIGITS))
-        + line("H in bits", "entropy-bits", format_number(entropy / math.log(2), DIGITS))
+        + line(texts("temperature.h_nats"), "entropy-nats", format_number(entropy, DIGITS))
+        + line(texts("temperature.h_bits"), "entropy-bits", format_number(entropy / math.log(2), DIGITS))
         + line("0 ≤ H ≤ ln K", "entropy-bounds",
                f"<meter min='0' max='{ln_k:.6f}' value='{entropy:.6f}'></meter>0 ≤ "
                f"{format_number(entropy, DIGITS)} ≤ <span class='ln-k'>{format_number(ln_k, DIGITS)}</span>"
-               f"<span class='note'>ln {size} nats = log₂ {size} = {format_number(math.log2(size), DIGITS)} "
-               "bits</span>")
+               f"<span class='note'>"
+               f"{texts('temperature.units', k=size, bits=format_number(math.log2(size), DIGITS))}</span>")
         + "</tbody></table>"
     )
 
 
-def heading_html(z: Sequence[float], tau: float) -> str:
+def heading_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
     """The plot's heading with the two limits in words; UPDATE_JS writes the same markup."""
+    texts = texts or Texts()
     peak = max(z)
     winners = [NAMES[j] for j, v in enumerate(z) if v == peak]
-    cold = (f"one-hot on <b class='cold-limit'>{winners[0]}</b> (the largest z)" if len(winners) == 1
-            else f"shared equally by <b class='cold-limit'>{', '.join(winners)}</b> (tied largest z)")
-    return (
-        "<h2>Every output a<sub>j</sub> against the temperature τ</h2><p>Dashed line: current τ = "
-        f"<b class='tau'>{format_number(tau)}</b>. As τ → 0 the outputs become {cold}; as τ → ∞ they "
-        f"become uniform, 1/K = <b class='hot-limit'>{format_number(1 / len(z))}</b> each.</p>"
-    )
+    cold = (texts("temperature.cold_one", name=winners[0]) if len(winners) == 1
+            else texts("temperature.cold_tied", names=", ".join(winners)))
+    return texts("temperature.heading", tau=format_number(tau), cold=cold, hot=format_number(1 / len(z)))
 
 
 UPDATE_JS = FORMAT_NUMBER_JS + """
@@ -180,34 +170,32 @@ if (Number.isFinite(Zvalue) && Zvalue >= tiniest_normal) {
   partition = `<span class='z-mantissa'>${mantissa}</span> × 10<sup class='z-exponent'>` +
     `${String(Number(exponent)).replace("-", "−")}</sup>`;
 } else {
-  const where = lnZ > 0 ? "above float64's largest number" : "below float64's smallest number";
+  const where = lnZ > 0 ? t.above_float : t.below_float;
   partition = `≈ e<sup class='z-log'>${formatNumber(lnZ, digits + 1)}</sup>` +
-    `<span class='note'>${where}: only ln Z is kept</span>`;
+    `<span class='note'>${formatText(t.only_log, {where})}</span>`;
 }
 const line = (label, css, value) => `<tr><th scope='row'>${label}</th><td class='${css}'>${value}</td></tr>`;
 setHtml(quantities,
-  "<table class='readout thermo'><caption>At the current inputs and τ</caption><tbody>" +
+  `<table class='readout thermo'><caption>${t.caption}</caption><tbody>` +
   line("β = 1/τ", "beta", formatNumber(1 / tau, digits)) +
   line("Z = Σ e<sup>−βE<sub>i</sub></sup>", "partition", partition) +
   line("ln Z", "log-partition", formatNumber(lnZ, digits + 1)) +
   line("F = −τ ln Z", "free-energy", formatNumber(F, digits)) +
   line("U = Σ a<sub>j</sub>E<sub>j</sub>", "mean-energy", formatNumber(U, digits)) +
   line("U − τH (= F)", "free-energy-check", formatNumber(U - tau * H, digits)) +
-  line("H in nats", "entropy-nats", formatNumber(H, digits)) +
-  line("H in bits", "entropy-bits", formatNumber(H / Math.log(2), digits)) +
+  line(t.h_nats, "entropy-nats", formatNumber(H, digits)) +
+  line(t.h_bits, "entropy-bits", formatNumber(H / Math.log(2), digits)) +
   line("0 ≤ H ≤ ln K", "entropy-bounds",
        `<meter min='0' max='${lnK.toFixed(6)}' value='${H.toFixed(6)}'></meter>0 ≤ ` +
        `${formatNumber(H, digits)} ≤ <span class='ln-k'>${formatNumber(lnK, digits)}</span>` +
-       `<span class='note'>ln ${K} nats = log₂ ${K} = ${formatNumber(Math.log2(K), digits)} bits</span>`) +
+       `<span class='note'>${formatText(t.units, {k: K, bits: formatNumber(Math.log2(K), digits)})}</span>`) +
   "</tbody></table>");
 
 const peak = Math.max(...z);
 const winners = names.slice(0, K).filter((_, j) => z[j] === peak);
-const cold = winners.length === 1 ? `one-hot on <b class='cold-limit'>${winners[0]}</b> (the largest z)`
-  : `shared equally by <b class='cold-limit'>${winners.join(", ")}</b> (tied largest z)`;
-setHtml(heading, "<h2>Every output a<sub>j</sub> against the temperature τ</h2><p>Dashed line: current τ = " +
-  `<b class='tau'>${formatNumber(tau)}</b>. As τ → 0 the outputs become ${cold}; as τ → ∞ they ` +
-  `become uniform, 1/K = <b class='hot-limit'>${formatNumber(1 / K)}</b> each.</p>`);
+const cold = winners.length === 1 ? formatText(t.cold_one, {name: winners[0]})
+  : formatText(t.cold_tied, {names: winners.join(", ")});
+setHtml(heading, formatText(t.heading, {tau: formatNumber(tau), cold, hot: formatNumber(1 / K)}));
 """
 
 
@@ -215,10 +203,12 @@ class TemperatureView(pn.viewable.Viewer):
     """Z, ln Z, F, U and H for the current inputs, and every a_j against τ on a log axis."""
 
     slug = "temperature"
-    title = "Temperature & partition function"
+    title_key = "temperature.title"
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
+        texts = self.texts = controls.texts
+        self.title = texts(self.title_key)
         state = controls.state
         z, tau = state.active_z, state.tau
         self.curves = ColumnDataSource(curve_columns(z), syncable=False, name="temperature-curves")
@@ -228,17 +218,19 @@ class TemperatureView(pn.viewable.Viewer):
                            line_width=1.5, syncable=False, name="temperature-marker")
         self.plot = self._plot()
         stylesheet = InlineStyleSheet(css=THERMO_CSS)
-        self.heading = Div(text=heading_html(z, tau), syncable=False, sizing_mode="stretch_width",
+        self.heading = Div(text=heading_html(z, tau, texts), syncable=False, sizing_mode="stretch_width",
                            css_classes=["chart-heading", "temperature-heading"], stylesheets=[stylesheet],
                            html_attributes={"aria-live": "off"})
-        self.quantities = Div(text=quantities_html(z, tau), syncable=False, width=430,
+        self.quantities = Div(text=quantities_html(z, tau, texts), syncable=False, width=430,
                               css_classes=["temperature-quantities"], stylesheets=[stylesheet])
-        explanation = Div(text=EXPLANATION, sizing_mode="stretch_width",
-                          css_classes=["explanation", "temperature-explanation"], stylesheets=[stylesheet])
+        explanation = Div(text=texts("temperature.explanation", mathml=BOLTZMANN_MATHML),
+                          sizing_mode="stretch_width", css_classes=["explanation", "temperature-explanation"],
+                          stylesheets=[stylesheet])
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, curves=self.curves, now=self.now, marker=self.marker,
             quantities=self.quantities, heading=self.heading, taus=TEMPERATURES, names=NAMES,
             colors=COLORS, dashes=DASHES, digits=DIGITS, tiniest_normal=TINIEST_NORMAL,
+            t=texts.templates("temperature."),
         ))
         self.model = column(
             explanation,
@@ -258,9 +250,9 @@ class TemperatureView(pn.viewable.Viewer):
         dots = plot.scatter(x="tau", y="a", size=9, fill_color="color", line_color="#ffffff", source=self.now)
         plot.add_layout(self.marker)
         plot.add_tools(
-            HoverTool(renderers=[lines], tooltips=[("output", "@name"), ("τ", "$x{0.000}"),
+            HoverTool(renderers=[lines], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "$x{0.000}"),
                                                    ("a", "$y{0.000}")]),
-            HoverTool(renderers=[dots], tooltips=[("output", "@name"), ("τ", "@tau{0.000}"),
+            HoverTool(renderers=[dots], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "@tau{0.000}"),
                                                   ("a", "@a{0.0000}")]),
         )
         plot.add_layout(Legend(items=[LegendItem(label=field("name"), renderers=[lines])],
@@ -268,8 +260,8 @@ class TemperatureView(pn.viewable.Viewer):
         # Plain numbers on the τ axis, as on the τ slider, instead of powers of ten.
         plot.xaxis.ticker = FixedTicker(ticks=[0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20], minor_ticks=[])
         plot.xaxis.formatter = CustomJSTickFormatter(code="return String(tick);")
-        plot.xaxis.axis_label = "τ (temperature, log scale)"
-        plot.yaxis.axis_label = "output a_j"
+        plot.xaxis.axis_label = self.texts("controls.tau_title")
+        plot.yaxis.axis_label = self.texts("temperature.y_axis")
         plot.yaxis.ticker = [0, 0.25, 0.5, 0.75, 1]
         return plot
 
