@@ -42,7 +42,8 @@ def requested_language(session_args: dict[str, list[bytes]]) -> str:
     """The ``?lang=`` of the page's link as text (SoftmaxLab chooses, and says so when unknown)."""
     values = session_args.get("lang") or [b""]
     raw = values[0]
-    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
+    return text or DEFAULT_LANGUAGE  # no ?lang= (or an empty one): the default, without a notice
 
 
 def serve(settings: ServerSettings) -> None:

@@ -21,7 +21,7 @@ from components import softmax_math as sm
 from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls, z_label
-from components.i18n import Texts
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.state import MAX_K
 
 DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output
@@ -143,6 +143,7 @@ class CrossEntropyView(pn.viewable.Viewer):
 
     slug = "cross-entropy"
     title_key = "cross_entropy.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)

@@ -189,6 +189,7 @@ class InverseView(pn.viewable.Viewer):
 
     slug = "inverse"
     title_key = "inverse.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)

@@ -41,7 +41,7 @@ from components import softmax_math
 from components.bar_chart import output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls
-from components.i18n import Texts
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.state import MAX_K
 
 PALETTE = BuRd[8]  # Paul Tol's colour-blind-safe blue-red; 8 colours: no neutral middle bin
@@ -259,6 +259,7 @@ class JacobianView(pn.viewable.Viewer):
 
     slug = "jacobian"
     title_key = "jacobian.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)

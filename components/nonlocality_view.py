@@ -14,6 +14,7 @@ from bokeh.models import Button, Div
 from components.bar_chart import bar_chart, bar_data, output_names
 from components.browser_js import math_callback
 from components.controls import Controls, z_label
+from components.i18n import DEFAULT_LANGUAGE, TEXTS
 from components.sigmoid_panel import SIGMOID_COLOR
 from components.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
 from components.state import MAX_K
@@ -70,6 +71,7 @@ class NonLocalityView(pn.viewable.Viewer):
 
     slug = "nonlocality"
     title_key = "nonlocality.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)

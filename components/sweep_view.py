@@ -18,7 +18,7 @@ from components import softmax_math as sm
 from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Z_LIMITS, Controls, z_label
-from components.i18n import Texts
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.state import MAX_K
 
 SWEEP_POINTS = 201
@@ -83,6 +83,7 @@ class SweepView(pn.viewable.Viewer):
 
     slug = "sweep"
     title_key = "sweep.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)

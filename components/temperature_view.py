@@ -37,7 +37,7 @@ from components import softmax_math
 from components.bar_chart import output_names
 from components.browser_js import math_callback
 from components.controls import Controls
-from components.i18n import Texts
+from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.jacobian_view import FORMAT_NUMBER_JS, VIEW_CSS, format_number
 from components.state import MAX_K, TAU_MAX, TAU_MIN
 
@@ -204,6 +204,7 @@ class TemperatureView(pn.viewable.Viewer):
 
     slug = "temperature"
     title_key = "temperature.title"
+    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
