@@ -1,0 +1,196 @@
+"""The page in Traditional Chinese (?lang=zh-Hant), the switch between languages, and junk in ?lang=.
+
+The Chinese page is read as a user's browser has it: every visible text node, through every
+shadow root, every aria-label/title, what the canvases draw (axis labels, tooltips), on every
+exercise tab and after the notices a bad typed value and a bad link value bring up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.i18n import Texts
+from components.views_registry import EXERCISE_VIEWS
+from tests.browser.conftest import ROOT
+from tests.browser.screen import READY, open_app, press_on_slider, readout
+from tests.language_check import english_words
+
+ZH = Texts("zh-Hant")
+# A bad ?view= is answered with the codes a link may use (?view=jacobian): link syntax, like ?lang=.
+LINK_CODES = {word for view in EXERCISE_VIEWS for word in view.slug.split("-")}
+
+# Everything a person can read or hear: visible text in the light DOM and in every shadow root,
+# accessible names and tooltips in attributes, and the words BokehJS draws on canvases.
+PAGE_TEXT_JS = """
+() => {
+  const found = [];
+  const visit = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent === null || ["STYLE", "SCRIPT", "TEMPLATE"].includes(parent.tagName)) continue;
+      if (parent.tagName === "OPTION" || parent.checkVisibility({visibilityProperty: true})) {
+        found.push(node.textContent);
+      }
+    }
+    for (const el of root.querySelectorAll("*")) {
+      for (const name of ["aria-label", "title", "alt", "placeholder", "aria-description"]) {
+        const value = el.getAttribute(name);
+        if (value) found.push(value);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  found.push(document.title);
+  for (const model of Bokeh.documents[0].all_models) {
+    if (typeof model.axis_label === "string") found.push(model.axis_label);
+    if (Array.isArray(model.tooltips)) found.push(...model.tooltips.map((t) => t[0]));
+  }
+  return found.join("\\n");
+}
+"""
+
+
+def page_words(page: Page) -> list[str]:
+    """The English words the page shows, hides in attributes or draws, outside the allowlist."""
+    return [word for word in english_words(page.evaluate(PAGE_TEXT_JS)) if word not in LINK_CODES]
+
+
+def type_into(page: Page, css_class: str, text: str) -> None:
+    box = page.locator(f".{css_class} input")
+    box.fill(text)
+    box.press("Enter")
+
+
+def test_the_chinese_page_has_no_english_on_any_tab_or_notice(page, served_app):
+    # Bad values without letters: the notices quote them, and a quoted "abc" would be the user's English.
+    open_app(page, f"{served_app}?lang=zh-Hant&z=2.5,1..2,3.2,0.5&tau=-3&view=9")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    notice = page.locator(".notice .bk-clearfix")
+    expect(notice).to_contain_text("連結中的分頁")  # the bad link's notice, in Chinese
+    expect(notice).to_contain_text("連結中的 zᴸ₂")
+    expect(page.locator(".intro")).to_contain_text("拖動滑桿")
+    leftovers = set(page_words(page))
+
+    type_into(page, "z-input-1", "1/0")
+    expect(notice).to_contain_text("不是數字")
+    leftovers |= set(page_words(page))
+    type_into(page, "tau-input", "0")
+    expect(notice).to_contain_text("不是正數")
+    leftovers |= set(page_words(page))
+    type_into(page, "z-input-2", "99")
+    expect(notice).to_contain_text("超出")
+    leftovers |= set(page_words(page))
+
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_count(6)
+    for index in range(6):
+        tabs.nth(index).click()
+        expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
+        leftovers |= set(page_words(page))
+    # The views' own messages: a movement, a refused target, Apply, a shift.
+    tabs.nth(0).click()
+    press_on_slider(page, "z-slider-1", "ArrowRight", 2)
+    expect(page.locator(".nonlocality-balance")).to_contain_text("你正在移動 zᴸ₁")
+    leftovers |= set(page_words(page))
+    tabs.nth(5).click()
+    type_into(page, "target-input-1", "-1")
+    expect(page.locator(".inverse-notice")).to_contain_text("機率不可能是負的")
+    leftovers |= set(page_words(page))
+    page.get_by_role("button", name=ZH("inverse.apply")).click()
+    expect(page.locator(".inverse-notice")).to_contain_text("已套用")
+    leftovers |= set(page_words(page))
+    page.get_by_role("button", name=ZH("inverse.shift", amount="+1")).click()
+    expect(page.locator(".inverse-shift-result")).not_to_contain_text("尚未平移")
+    leftovers |= set(page_words(page))
+    assert not leftovers, sorted(leftovers)
+
+
+def test_the_english_page_is_english_by_default(page, served_app):
+    open_app(page, served_app)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".intro")).to_contain_text("Move the sliders")
+    expect(chosen_language(page)).to_have_text("English")
+    expect(page.locator(".language-notice")).to_be_hidden()
+
+
+@pytest.mark.parametrize("requested", ["xx", "<img src=x onerror=alert(1)>", "zh-Hans"])
+def test_an_unknown_language_gives_english_and_says_so(page, served_app, requested):
+    open_app(page, f"{served_app}?lang={requested}&z=1,2,3")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".intro")).to_contain_text("Move the sliders")
+    message = page.locator(".language-notice .bk-clearfix")
+    expect(message).to_contain_text(f'The language "{requested}" is not available')
+    expect(message).to_contain_text("available: en, zh-Hant")
+    assert page.locator(".language-notice img").count() == 0  # quoted as text, never markup
+    assert readout(page)["z"] == [1.0, 2.0, 3.0]  # the rest of the link still applies
+
+
+def chosen_language(page: Page):
+    """The language the switch shows as chosen, by its visible name."""
+    return page.locator(".language-switch select option:checked")
+
+
+def test_switching_language_keeps_the_sliders_tau_and_tab(page, served_app):
+    open_app(page, served_app)
+    press_on_slider(page, "z-slider-1", "ArrowRight", 3)  # z1 = 2.5 + 0.3
+    type_into(page, "tau-input", "0.5")
+    page.get_by_role("tab", name=Texts("en")("jacobian.title")).click()
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.80")
+
+    page.get_by_role("combobox", name="Language").select_option(label="繁體中文")
+    page.wait_for_url("**lang=zh-Hant**")
+    page.locator(READY).wait_for()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    expect(page.locator("[role=tab][aria-selected=true]")).to_have_text(ZH("jacobian.title"))
+    expect(page.locator(".tau-input input")).to_have_value("0.5")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.80")
+    assert readout(page)["z"] == [2.8, -1.0, 3.2, 0.5]
+    expect(chosen_language(page)).to_have_text("繁體中文")
+
+    page.get_by_role("combobox", name="語言").select_option(label="English")
+    page.wait_for_url("**lang=en**")
+    page.locator(READY).wait_for()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("[role=tab][aria-selected=true]")).to_have_text("Monotonicity (Jacobian)")
+    expect(page.locator(".tau-input input")).to_have_value("0.5")
+    assert readout(page)["z"] == [2.8, -1.0, 3.2, 0.5]
+
+
+def test_the_copied_link_keeps_the_language(page, served_app):
+    open_app(page, f"{served_app}?lang=zh-Hant")
+    page.get_by_role("button", name=ZH("link.copy_button")).click()
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text("lang=zh-Hant")
+
+
+@pytest.fixture(scope="module")
+def exported_chinese(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "demo-zh.html"
+    result = subprocess.run([sys.executable, "app.py", "export", "--lang", "zh-Hant", str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_the_static_export_in_chinese(page, exported_chinese):
+    open_app(page, exported_chinese.as_uri())
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    expect(page.locator(".intro")).to_contain_text("拖動滑桿")
+    # One file, one language: no server to build the other, so no switch.
+    expect(page.locator(".language-switch")).to_be_hidden()
+    leftovers = set(page_words(page))
+    tabs = page.get_by_role("tab")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
+        leftovers |= set(page_words(page))
+    type_into(page, "z-input-1", "1/0")
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text("不是數字")
+    leftovers |= set(page_words(page))
+    assert not leftovers, sorted(leftovers)
