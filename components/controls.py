@@ -19,7 +19,7 @@ from bokeh.models import (
     CustomJSTickFormatter,
     Div,
     LayoutDOM,
-    RadioButtonGroup,
+    RadioGroup,
     Slider,
     TextInput,
 )
@@ -120,9 +120,11 @@ class Controls(pn.viewable.Viewer):
             start=MIN_K, end=MAX_K, step=1, value=state.k, title=self.texts("controls.k_title"),
             sizing_mode="stretch_width", css_classes=["k-slider"],
         )
-        self.range_buttons = RadioButtonGroup(
+        # Native radio buttons (a radiogroup named for screen readers; arrow keys choose).
+        self.range_buttons = RadioGroup(
             labels=[self.texts("controls.range", limit=f"{v:g}") for v in Z_LIMITS],
-            active=Z_LIMITS.index(limit), css_classes=["z-range"],
+            active=Z_LIMITS.index(limit), css_classes=["z-range"], inline=True,
+            html_attributes={"role": "radiogroup", "aria-label": self.texts("controls.range_label")},
         )
         self.z_boxes = [
             self._typed_box(slider, z_label(j), f"z-input-{j + 1}")

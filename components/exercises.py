@@ -16,16 +16,41 @@ from bokeh.models import CustomJS, LayoutDOM, TabPanel, Tabs
 
 from components.controls import Controls
 
-# Bokeh 3.9 draws tabs as plain divs: give them the ARIA tab roles so that screen
-# readers (and tests, by role) know them as tabs and which one is selected.
+# Bokeh 3.9 draws tabs as plain divs that only a click opens: give them the ARIA tab roles
+# (tablist, tab, tabpanel, each panel named by its tab) so that screen readers (and tests,
+# by role) know them as tabs and which one is selected, and the keys of a tab list:
+# Enter or Space opens the focused tab, arrows, Home and End move to another and open it.
 ARIA_TABS_JS = """
 const view = cb_context?.index?.find_one(tabs);
 if (view == null) return;
 const header = view.shadow_el.querySelector(".bk-headers-wrapper");
-if (header) header.setAttribute("role", "tablist");
-view.shadow_el.querySelectorAll(".bk-tab").forEach((tab, index) => {
+if (header) {
+  header.setAttribute("role", "tablist");
+  header.setAttribute("aria-label", label);
+}
+const tab_els = [...view.shadow_el.querySelectorAll(".bk-tab")];
+tab_els.forEach((tab, index) => {
   tab.setAttribute("role", "tab");
   tab.setAttribute("aria-selected", String(index === tabs.active));
+  tab.id = `${tabs.id}-tab-${index}`;
+  const panel = view.child_views?.[index]?.el;
+  if (panel != null) {
+    panel.setAttribute("role", "tabpanel");
+    panel.id = `${tabs.id}-panel-${index}`;
+    panel.setAttribute("aria-labelledby", tab.id);
+    tab.setAttribute("aria-controls", panel.id);
+  }
+  if (tab.__tab_keys) return;
+  tab.__tab_keys = true;
+  tab.addEventListener("keydown", (event) => {
+    const last = tab_els.length - 1;
+    const next = {Enter: index, " ": index, ArrowRight: index === last ? 0 : index + 1,
+                  ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last}[event.key];
+    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    tabs.active = next;
+    tab_els[next].focus();
+  });
 });
 """
 
@@ -76,7 +101,9 @@ class Exercises(pn.viewable.Viewer):
                 controls.on_input(callback)
                 self.tabs.js_on_change("active", callback)
         self.model = self.tabs
-        self._aria = CustomJS(code=ARIA_TABS_JS, args={"tabs": self.tabs})
+        self._aria = CustomJS(code=ARIA_TABS_JS, args={
+            "tabs": self.tabs, "label": controls.texts("exercises.label"),
+        })
         self.tabs.js_on_change("active", self._aria)
 
     def attach(self, document: Document) -> None:

@@ -40,6 +40,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.k_title": "K (number of outputs)",
         "controls.range": "z from −{limit} to {limit}",
         "controls.box_title": "{name} =",
+        "controls.range_label": "Slider range",
+        "exercises.label": "Exercises",
         # static/input_check.js (typed numbers and link values)
         "input.not_number": "{name}: \"{text}\" is not a number, so {fallback} is kept (allowed: {low} to {high}).",
         "input.not_positive": (
@@ -303,6 +305,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.k_title": "K（輸出的個數）",
         "controls.range": "z 從 −{limit} 到 {limit}",
         "controls.box_title": "{name} =",
+        "controls.range_label": "滑桿範圍",
+        "exercises.label": "習題",
         # static/input_check.js (typed numbers and link values)
         "input.not_number": "{name}：「{text}」不是數字，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",

@@ -11,6 +11,7 @@ from bokeh.document import Document
 from bokeh.layouts import column, row
 from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 
+from components.accessibility import add_layout_stylesheet, label_slider_handles
 from components.browser_js import STATIC_DIR
 from components.connection_status import ConnectionStatus
 from components.controls import Controls
@@ -74,18 +75,24 @@ class SoftmaxLab(pn.viewable.Viewer):
             self.equations.model,
             width=420, css_classes=["left-column"],
         )
-        charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width")
-        right = column(charts, self.readout.model, sizing_mode="stretch_width")
-        body = row(left, right, sizing_mode="stretch_width")
+        charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width",
+                     css_classes=["chart-pair"])
+        right = column(charts, self.readout.model, sizing_mode="stretch_width", css_classes=["right-column"])
+        # static/layout.css stacks left above right on narrow screens (and wraps the chart pair).
+        body = row(left, right, sizing_mode="stretch_width", css_classes=["page-body"])
+        for panel in self.exercises.tabs.tabs:
+            panel.child.css_classes = [*panel.child.css_classes, "exercise-view"]
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
         # Page-wide settings, top right: the theme (and the language switch).
         tools = row(self.language.notice, self.language.select, self.theme.button, css_classes=["page-tools"],
                     styles={"justify-content": "flex-end"}, sizing_mode="stretch_width")
-        return column(
+        page = column(
             self.connection.model, tools, intro, body, self.exercises.model,
-            sizing_mode="stretch_width", css_classes=["softmax-lab"],
+            sizing_mode="stretch_width", css_classes=["softmax-lab"], html_attributes={"role": "main"},
         )
+        add_layout_stylesheet(page)
+        return page
 
     def _divs(self) -> list[Div]:
         """Every Div of the views, to share one stylesheet among them."""
@@ -102,6 +109,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.connection.attach(document)
         self.language.attach(document, whole_page=self._whole_page)
         self.theme.attach(document)
+        label_slider_handles(document, self.model, log_sliders=(self.controls.log_tau_slider,))
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

@@ -1,0 +1,59 @@
+"""What Bokeh 3.9 leaves out for assistive technology and keyboards, added in the browser.
+
+- Slider handles (noUiSlider) are ``role="slider"`` without a name: each gets its slider's
+  title as ``aria-label``; a slider that moves in log10 (tau) also says its real value in
+  ``aria-valuetext`` (noUiSlider would say the logarithm).
+- Focus indicators, the narrow-screen layout and scrolling tables are CSS:
+  static/layout.css, attached to the page's models by ``stylesheet_for``.
+"""
+
+from __future__ import annotations
+
+from bokeh.document import Document
+from bokeh.models import CustomJS, InlineStyleSheet, LayoutDOM, Slider, UIElement
+
+from components.browser_js import STATIC_DIR
+
+LAYOUT_CSS = (STATIC_DIR / "layout.css").read_text(encoding="utf-8")
+
+# Runs once the views exist (document_ready) and again whenever a title changes. A
+# MutationObserver puts aria-valuetext back after noUiSlider rewrites it (it does so on
+# every move, after the model's own callbacks have run).
+LABEL_SLIDERS_JS = """
+for (const [slider, log_scale] of sliders) {
+  const view = cb_context?.index?.find_one(slider);
+  const handle = view?.shadow_el?.querySelector(".noUi-handle");
+  if (handle == null) continue;
+  const title = (slider.title || "").trim();
+  if (title) handle.setAttribute("aria-label", title);
+  if (!log_scale || handle.__valuetext_observer) continue;
+  const say = () => {
+    const text = String(Number((10 ** slider.value).toPrecision(3)));
+    if (handle.getAttribute("aria-valuetext") !== text) handle.setAttribute("aria-valuetext", text);
+  };
+  handle.__valuetext_observer = new MutationObserver(say);
+  handle.__valuetext_observer.observe(handle, {attributes: true, attributeFilter: ["aria-valuetext"]});
+  say();
+}
+"""
+
+
+def label_slider_handles(document: Document, root: LayoutDOM, log_sliders: tuple[Slider, ...] = ()) -> None:
+    """Name every slider handle under ``root`` for screen readers, once it is rendered."""
+    sliders = [model for model in root.references() if isinstance(model, Slider)]
+    callback = CustomJS(code=LABEL_SLIDERS_JS, args={
+        "sliders": [[slider, slider in log_sliders] for slider in sliders],
+    })
+    document.js_on_event("document_ready", callback)
+    for slider in sliders:
+        slider.js_on_change("title", callback)
+
+
+def add_layout_stylesheet(root: LayoutDOM) -> None:
+    """Attach static/layout.css (focus rings, narrow screens, scrolling tables) to every
+    element under ``root``: Bokeh renders each in its own shadow root, where page CSS
+    cannot reach. The rules select by ``:host(.class)``, so one shared sheet serves all."""
+    sheet = InlineStyleSheet(css=LAYOUT_CSS)
+    for model in root.references():
+        if isinstance(model, UIElement) and sheet not in model.stylesheets:
+            model.stylesheets = [*model.stylesheets, sheet]
