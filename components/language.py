@@ -34,9 +34,15 @@ HTML_LANG_JS = "document.documentElement.lang = lang;"
 
 
 def unknown_language_notice(requested: str, texts: Texts) -> str:
-    """What the page says when ``?lang=`` names no language it has (quoted, shortened)."""
+    """What the page says when ``?lang=`` names no language it has (quoted, shortened).
+
+    Said in the page's language first, then in every other one: whoever asked for a language
+    the page lacks may not read the default one.
+    """
     shown = requested if len(requested) <= 40 else f"{requested[:40]}…"
-    return texts("language.unknown", code=shown, available=", ".join(LANGUAGES))
+    others = [lang for lang in LANGUAGES if lang != texts.lang]
+    return " ".join(Texts(lang)("language.unknown", code=shown, available=", ".join(LANGUAGES))
+                    for lang in [texts.lang, *others])
 
 
 class LanguageSwitch:

@@ -128,6 +128,7 @@ def test_an_unknown_language_gives_english_and_says_so(page, served_app, request
     message = page.locator(".language-notice .bk-clearfix")
     expect(message).to_contain_text(f'The language "{requested}" is not available')
     expect(message).to_contain_text("available: en, zh-Hant")
+    expect(message).to_contain_text("因此頁面以英文顯示")  # and in Chinese, for whoever asked for Chinese
     assert page.locator(".language-notice img").count() == 0  # quoted as text, never markup
     assert readout(page)["z"] == [1.0, 2.0, 3.0]  # the rest of the link still applies
 
