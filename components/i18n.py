@@ -383,7 +383,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "其他所有輸出合計：<b class='sigmoid-others-change'>{s_others}</b>。</p>"
         ),
         "nonlocality.axis": "虛線：移動開始時",
-        "nonlocality.reset": "從這裡開始量",
+        "nonlocality.reset": "從目前位置重新量起",
         # components/jacobian_view.py
         "jacobian.title": "單調性（雅可比矩陣）",
         "jacobian.explanation": (
@@ -470,7 +470,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cross_entropy.explanation": (
             "<p>使用 softmax 輸出與對數概似成本 C = −ln a<sup>L</sup><sub>y</sub>（書中的式 80）時，"
             "對加權輸入的梯度是 ∂C/∂z<sup>L</sup><sub>j</sub> = a<sup>L</sup><sub>j</sub> − y<sub>j</sub>，"
-            "其中 y 在正確類別為 1，其他為 0（偏置與權重的式 81 和 82 由此而來）。"
+            "其中 y 在正確類別為 1，其他為 0（偏差值與權重的式 81 和 82 由此而來）。"
             "與使用二次成本的 sigmoid 輸出不同，這裡<b>沒有 σ′(z) 因子</b>：輸出錯得越離譜，"
             "正確類別的梯度就越接近 −1，所以學習不會變慢。加上溫度後，C = −ln softmax(z/τ)<sub>y</sub>，"
             "每個分量都除以 τ；在 τ = 1 時，長條恰好就是 a − y。</p>"
@@ -505,7 +505,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "inverse.outside_note": "（橘色：超出範圍，套用時會被截到範圍內）",
         "inverse.table_head": (
-            "<th scope='col'>輸出</th><th scope='col'>輸入值</th><th scope='col'>aⱼ（總和 1）</th>"
+            "<th scope='col'>輸出</th><th scope='col'>目標值</th><th scope='col'>aⱼ（總和 1）</th>"
             "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
         ),
         "inverse.why": "C = {shift}；主要滑桿的範圍是 −{limit} 到 {limit}{outside}。",
