@@ -296,7 +296,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "page.intro": (
             "<h1>softmax-lab <span class='subtitle'>softmax 函數即時互動</span></h1>"
             "<p class='lead'>拖動滑桿，設定輸出層的加權輸入 z<sup>L</sup><sub>j</sub>，一如 Michael Nielsen"
-            "《<i>神經網路與深度學習</i>》第三章。調高 z<sup>L</sup><sub>4</sub>：a<sup>L</sup><sub>4</sub> "
+            "《神經網路與深度學習》第三章。調高 z<sup>L</sup><sub>4</sub>：a<sup>L</sup><sub>4</sub> "
             "變大，其他每個輸出都變小，而且減少的總量恰好等於增加的量，因為 softmax 的輸出總和永遠是 1。"
             "溫度 τ 會除以每一個輸入：τ 小，輸出集中到最大的 z；τ 大，輸出趨於均勻。</p>"
         ),
