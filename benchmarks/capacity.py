@@ -63,12 +63,20 @@ async def user(session: BokehSession, seed: int, until: float) -> int:
     return changes
 
 
-async def level(base_url: str, path: str, sessions: int, seconds: float, pid: int) -> dict:
+async def level(base_url: str, path: str, sessions: int, seconds: float, pid: int,
+                open_budget_s: float = 150) -> dict:
     opened = []
+    open_started = time.monotonic()
     for start_index in range(0, sessions, 10):
+        if time.monotonic() - open_started > open_budget_s:  # bounded: a level never runs away
+            for session in opened:
+                session.close()
+            return {"sessions": sessions, "opened": len(opened),
+                    "error": f"opening took over {open_budget_s:.0f} s"}
         opened += await asyncio.gather(
             *(BokehSession.open(base_url, path, timeout=120) for _ in range(min(10, sessions - start_index)))
         )
+    open_s = time.monotonic() - open_started
     cpu0, t0 = cpu_seconds(pid), time.monotonic()
     counts = await asyncio.gather(*(user(s, i, t0 + seconds) for i, s in enumerate(opened)))
     elapsed = time.monotonic() - t0
@@ -81,6 +89,7 @@ async def level(base_url: str, path: str, sessions: int, seconds: float, pid: in
         "lag_p50_ms": round(lags[len(lags) // 2] * 1000, 1),
         "lag_p95_ms": round(lags[int(len(lags) * 0.95)] * 1000, 1),
         "server_cpu_pct": round(cpu * 100), "rss_mb": round(rss_mb(pid), 1),
+        "open_all_s": round(open_s, 1),
     }
 
 
@@ -88,19 +97,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="50,100,200,300")
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--open-budget", type=float, default=150, help="seconds to open a level's sessions")
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     results: dict[str, list[dict]] = {}
     for name, script in APPS.items():
         process, base_url, path = start(script)
         try:
-            results[name] = [asyncio.run(level(base_url, path, n, args.seconds, process.pid)) for n in levels]
+            results[name] = []
+            for n in levels:
+                results[name].append(asyncio.run(level(base_url, path, n, args.seconds, process.pid,
+                                                       args.open_budget)))
+                if "error" in results[name][-1]:
+                    break
         finally:
             process.terminate()
             process.wait(timeout=20)
     print(f"{'app':<12} {'N':>4} {'changes/s':>10} {'lag p50':>8} {'lag p95':>8} {'cpu %':>6} {'rss MB':>7}")
     for name, rows in results.items():
         for r in rows:
+            if "error" in r:
+                print(f"{name:<12} {r['sessions']:>4} not measured: {r['error']} ({r['opened']} opened)")
+                continue
             print(f"{name:<12} {r['sessions']:>4} {r['changes_per_s']:>10} {r['lag_p50_ms']:>8} "
                   f"{r['lag_p95_ms']:>8} {r['server_cpu_pct']:>6} {r['rss_mb']:>7}")
     print(json.dumps({"benchmark": "capacity", "seconds_per_level": args.seconds, "results": results}))
