@@ -17,7 +17,8 @@ import panel as pn
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.page import TITLE, SoftmaxLab
-from components.settings import ServerSettings, SettingsError
+from components.page_resources import serve_only_used_resources
+from components.settings import ClosedSessionSweeper, ServerSettings, SettingsError
 from components.static_export import export
 
 
@@ -29,6 +30,7 @@ def create_app() -> None:
     none of Panel's CSS, which Panel links from its CDN when the app is embedded
     by a <script> tag (and the page must not fetch anything from a CDN).
     """
+    serve_only_used_resources()  # no GL, table or Panel JS on the page: it uses none (idempotent)
     document = pn.state.curdoc
     # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
     embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
@@ -47,8 +49,12 @@ def requested_language(session_args: dict[str, list[bytes]]) -> str:
 
 
 def serve(settings: ServerSettings) -> None:
-    """Serve the app the way the container and the README do."""
-    pn.serve({"app": create_app}, show=False, title=TITLE, liveness=True, **settings.server_kwargs())
+    """Serve the app the way the container and the README do; memory of closed sessions is released."""
+    server = pn.serve({"app": create_app}, show=False, start=False, title=TITLE, liveness=True,
+                      **settings.server_kwargs())
+    ClosedSessionSweeper(server).start(settings.check_sessions_ms)
+    server.start()
+    server.io_loop.start()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

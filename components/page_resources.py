@@ -1,0 +1,57 @@
+"""The served page loads only the BokehJS files its document uses.
+
+A Bokeh server page lists every BokehJS bundle (GL, tables, widgets) because a
+server document *could* gain any model later, and Panel adds every extension of
+every imported Panel model class (panel.min.js, its ES-module shim, Tabulator...).
+This app's session document is one Bokeh layout with no Panel model, no table and
+no WebGL plot (app.py: create_app), so those files are ~1.3 MB (0.36 MB gzipped)
+of JavaScript a first visit downloads and parses for nothing
+(benchmarks/cold_start.py). This wraps Panel's resource bundling for the served
+page and the <script> embed (autoload.js): the files a document does not use are
+left out, decided per page from the models it holds, so a view that starts using
+a table, WebGL or a Panel model gets its files back automatically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import panel.io.server as panel_server
+from bokeh.model import Model
+from bokeh.models import Plot
+from bokeh.models.widgets.tables import TableWidget
+
+_panel_bundle_resources = panel_server.bundle_resources
+
+
+def _models(roots: Iterable[Model]) -> set[Model]:
+    return {model for root in roots for model in root.references()}
+
+
+def unused_files(roots: Iterable[Model]) -> list[str]:
+    """Name fragments of the JS files the document of ``roots`` does not need."""
+    models = _models(roots)
+    unused = []
+    if not any(isinstance(m, Plot) and m.output_backend == "webgl" for m in models):
+        unused.append("/bokeh-gl")
+    if not any(isinstance(m, TableWidget) for m in models):
+        unused.append("/bokeh-tables")
+    if not any(type(m).__module__.startswith("panel.") for m in models):
+        unused.append("/extensions/")  # panel.min.js and every Panel extension's files
+    return unused
+
+
+def bundle_used_resources(roots: Any, resources: Any, *args: Any, **kwargs: Any) -> Any:
+    bundle = _panel_bundle_resources(roots, resources, *args, **kwargs)
+    if not roots:
+        return bundle
+    unused = unused_files(roots)
+    bundle.js_files = [url for url in bundle.js_files if not any(part in str(url) for part in unused)]
+    bundle.css_files = [url for url in bundle.css_files if not any(part in str(url) for part in unused)]
+    return bundle
+
+
+def serve_only_used_resources() -> None:
+    """Install the filter for served pages and autoload.js (idempotent)."""
+    panel_server.bundle_resources = bundle_used_resources
