@@ -73,9 +73,17 @@ async def level(base_url: str, path: str, sessions: int, seconds: float, pid: in
                 session.close()
             return {"sessions": sessions, "opened": len(opened),
                     "error": f"opening took over {open_budget_s:.0f} s"}
-        opened += await asyncio.gather(
-            *(BokehSession.open(base_url, path, timeout=120) for _ in range(min(10, sessions - start_index)))
+        batch = await asyncio.gather(
+            *(BokehSession.open(base_url, path, timeout=120) for _ in range(min(10, sessions - start_index))),
+            return_exceptions=True,
         )
+        opened += [session for session in batch if isinstance(session, BokehSession)]
+        failed = [error for error in batch if not isinstance(error, BokehSession)]
+        if failed:
+            for session in opened:
+                session.close()
+            return {"sessions": sessions, "opened": len(opened),
+                    "error": f"{len(failed)} session opens failed ({type(failed[0]).__name__})"}
     open_s = time.monotonic() - open_started
     cpu0, t0 = cpu_seconds(pid), time.monotonic()
     counts = await asyncio.gather(*(user(s, i, t0 + seconds) for i, s in enumerate(opened)))
@@ -112,7 +120,11 @@ def main() -> None:
                     break
         finally:
             process.terminate()
-            process.wait(timeout=20)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=20)
     print(f"{'app':<12} {'N':>4} {'changes/s':>10} {'lag p50':>8} {'lag p95':>8} {'cpu %':>6} {'rss MB':>7}")
     for name, rows in results.items():
         for r in rows:
