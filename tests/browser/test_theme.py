@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.a11y import axe_scan, report
 from tests.browser.conftest import ROOT
 from tests.browser.screen import open_app, press_on_slider, readout
 
@@ -26,7 +27,7 @@ COLOURS_JS = """
   const rgb = (css) => css.match(/[\\d.]+/g).slice(0, 3).map(Number);
   // The page's colour is the first opaque background from <body> up; a browser's canvas is white.
   const opaque = [document.body, document.documentElement]
-    .map((el) => getComputedStyle(el).backgroundColor).find((c) => !/rgba\(.*, 0\)$/.test(c));
+    .map((el) => getComputedStyle(el).backgroundColor).find((c) => !/rgba\\(.*, 0\\)$/.test(c));
   const box = deep(deep(document, ".z-input-1").shadowRoot, "input");
   const canvasHost = deep(document, ".softmax-chart");
   const canvases = [];
@@ -146,3 +147,14 @@ def test_the_static_export_has_the_dark_theme_too(tmp_path, page: Page) -> None:
     shown = colours(page)
     assert is_dark(shown["page"]) and is_dark(shown["chartCorner"]), shown
     assert_readable(shown)
+
+
+@pytest.mark.parametrize("view", ["nonlocality", "jacobian", "temperature", "inverse"])
+def test_axe_finds_nothing_serious_in_the_dark_theme(served_app: str, page: Page, view: str) -> None:
+    """Colour contrast included: axe checks every text against its computed background."""
+    open_app(page, f"{served_app}?theme=dark&view={view}&lang=zh-Hant")
+    expect(theme_button(page)).to_have_text("☀ 淺色主題")
+    page.wait_for_function("() => Bokeh.documents[0].is_idle")
+    blocking, counts = report(axe_scan(page))
+    print("axe violations by impact (dark):", dict(counts))
+    assert not blocking, "\n".join(blocking)
