@@ -18,7 +18,7 @@ import panel as pn
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.page import TITLE, SoftmaxLab
 from components.page_resources import serve_only_used_resources
-from components.settings import ServerSettings, SettingsError
+from components.settings import ClosedSessionSweeper, ServerSettings, SettingsError
 from components.static_export import export
 
 
@@ -49,8 +49,12 @@ def requested_language(session_args: dict[str, list[bytes]]) -> str:
 
 
 def serve(settings: ServerSettings) -> None:
-    """Serve the app the way the container and the README do."""
-    pn.serve({"app": create_app}, show=False, title=TITLE, liveness=True, **settings.server_kwargs())
+    """Serve the app the way the container and the README do; memory of closed sessions is released."""
+    server = pn.serve({"app": create_app}, show=False, start=False, title=TITLE, liveness=True,
+                      **settings.server_kwargs())
+    ClosedSessionSweeper(server).start(settings.check_sessions_ms)
+    server.start()
+    server.io_loop.start()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
