@@ -50,7 +50,8 @@ def math_callback(code: str, **args: Any) -> CustomJS:
 
     ``args`` must include ``Controls.js_args``.
     """
-    source = MATH_JS_SOURCE + SET_HTML_JS + FORMAT_TEXT_JS + READ_INPUTS_JS + code
+    format_text = FORMAT_TEXT_JS if "formatText" in code else ""  # every callback is a copy in the page
+    source = MATH_JS_SOURCE + SET_HTML_JS + format_text + READ_INPUTS_JS + code
     return CustomJS(code=source, args=args, module=False)
 
 

@@ -50,8 +50,12 @@ def z_label(index: int) -> str:
 # Typed text -> slider. Refuses what is not a number, clamps what is out of range
 # and says so in the notice. Rewriting the box runs this callback again (BokehJS
 # may run it after this one returns), so a call that changes nothing returns early
-# and cannot clear the notice just written.
+# and cannot clear the notice just written. One callback serves every box (each would
+# otherwise carry its own copy of InputCheck and the messages into the page).
 TYPED_VALUE_JS = """
+const j = boxes.indexOf(cb_obj);
+if (j < 0) return;
+const [slider, name, log_scale] = [sliders[j], names[j], log_scales[j]];
 const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
 const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
 const {value, message} = InputCheck.readNumber(
@@ -131,6 +135,15 @@ class Controls(pn.viewable.Viewer):
             for j, slider in enumerate(self.z_sliders)
         ]
         self.tau_box = self._typed_box(self.log_tau_slider, "τ", "tau-input", log_scale=True)
+        boxes = [*self.z_boxes, self.tau_box]
+        typed_value = input_callback(
+            TYPED_VALUE_JS, boxes=boxes, sliders=[*self.z_sliders, self.log_tau_slider],
+            names=[*(z_label(j) for j in range(len(self.z_boxes))), "τ"],
+            log_scales=[False] * len(self.z_boxes) + [True], notice=self.notice,
+            tau_low=TAU_MIN, tau_high=TAU_MAX, messages=self.texts.templates("input."),
+        )
+        for box in boxes:
+            box.js_on_change("value", typed_value)
         self.z_rows = [
             row(slider, box, sizing_mode="stretch_width", visible=j < state.k)
             for j, (slider, box) in enumerate(zip(self.z_sliders, self.z_boxes, strict=True))
@@ -154,20 +167,15 @@ class Controls(pn.viewable.Viewer):
             slider.js_on_change("value", callback)
 
     def _typed_box(self, slider: Slider, name: str, css_class: str, log_scale: bool = False) -> TextInput:
-        """A text box that shows the slider's value and sets it from typed numbers."""
+        """A text box that shows the slider's value (TYPED_VALUE_JS sets the slider from it)."""
         shown = 10**slider.value if log_scale else slider.value
         box = TextInput(
             value=f"{shown:.3g}" if log_scale else f"{shown:g}", width=80, syncable=False,
             title=self.texts("controls.box_title", name=name), css_classes=[css_class],
         )
-        common = {"log_scale": log_scale}
         slider.js_on_change("value", CustomJS(
-            code=SLIDER_TO_BOX_JS, args={**common, "box": box, "notice": self.notice}
+            code=SLIDER_TO_BOX_JS, args={"log_scale": log_scale, "box": box, "notice": self.notice}
         ))
-        box.js_on_change("value", input_callback(TYPED_VALUE_JS, **{
-            **common, "slider": slider, "notice": self.notice, "name": name,
-            "tau_low": TAU_MIN, "tau_high": TAU_MAX, "messages": self.texts.templates("input."),
-        }))
         return box
 
     def _mirror_into_state(self) -> None:

@@ -178,7 +178,7 @@ class CrossEntropyView(pn.viewable.Viewer):
             compare=self.compare, x_range=self.chart.x_range, y_range=self.chart.y_range,
             a_names=names, z_names=[z_label(j) for j in range(MAX_K)], default_class=DEFAULT_CLASS,
             true_color=TRUE_COLOR, other_color=OTHER_COLOR, margin=Y_MARGIN,
-            t=texts.templates("cross_entropy."),
+            t=texts.templates("cross_entropy.", "too_small", "heading", "compare"),
         )
         controls.on_input(update)
         self.select.js_on_change("value", update)

@@ -562,6 +562,12 @@ class Texts:
         return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
                                 template)
 
-    def templates(self, prefix: str) -> dict[str, str]:
-        """Unfilled templates whose key starts with ``prefix``, for browser code (keys without it)."""
+    def templates(self, prefix: str, *names: str) -> dict[str, str]:
+        """Unfilled templates whose key starts with ``prefix``, for browser code (keys without it).
+
+        ``names`` keeps only those (``templates("inverse.", "why", "zero")``): every callback
+        carries its own copy into the page, so each takes only what its code uses.
+        """
+        if names:
+            return {name: self._table[prefix + name] for name in names}
         return {key[len(prefix):]: text for key, text in self._table.items() if key.startswith(prefix)}

@@ -257,7 +257,9 @@ class InverseView(pn.viewable.Viewer):
         update = math_input_callback(
             UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
-            a_names=a_names, tolerance=SUM_TOLERANCE, t=self.texts.templates("inverse."),
+            a_names=a_names, tolerance=SUM_TOLERANCE,
+            t=self.texts.templates("inverse.", "why", "outside_note", "table_head", "zero", "negative",
+                                   "normalised"),
             input_messages=self.texts.templates("input."),
         )
         controls.on_input(update)
@@ -266,12 +268,15 @@ class InverseView(pn.viewable.Viewer):
             box.js_on_change("value", update)
         self.apply_button.js_on_event("button_click", math_input_callback(
             APPLY_JS, **controls.js_args, values=self.values, notice=self.notice, z_names=z_names,
-            t=self.texts.templates("inverse."), wide_range=wide_range,
+            t=self.texts.templates("inverse.", "below_one", "below_many", "above_one", "above_many",
+                                   "apply_exactly", "tau_not_one", "applied"),
+            wide_range=wide_range,
         ))
         for button, delta in zip(self.shift_buttons, (-1.0, 1.0), strict=True):
             button.js_on_event("button_click", math_input_callback(
                 SHIFT_JS, **controls.js_args, delta=delta, result=self.shift_result,
-                z_names=z_names, t=self.texts.templates("inverse."), wide_range=wide_range,
+                z_names=z_names, t=self.texts.templates("inverse.", "refused", "shifted"),
+                wide_range=wide_range,
             ))
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -288,7 +288,9 @@ class JacobianView(pn.viewable.Viewer):
             UPDATE_JS, **controls.js_args, cells=self.source, mapper=self.mapper,
             x_range=self.heatmap.x_range, y_range=self.heatmap.y_range, table=self.table,
             verdict=self.verdict, output_names=OUTPUT_NAMES, input_names=INPUT_NAMES,
-            dark_fraction=DARK_FRACTION, t=texts.templates("jacobian."),
+            dark_fraction=DARK_FRACTION, t=texts.templates(
+                "jacobian.", "caption", "row_sum", "column_sum", "diag_all", "diag_some", "off_all",
+                "off_some", "diag_check", "off_check", "sum_check", "underflow"),
         ))
         note = Div(text=texts("jacobian.color_note"), sizing_mode="stretch_width",
                    css_classes=["jacobian-note"],

@@ -70,6 +70,8 @@ class LanguageSwitch:
             stylesheets=[InlineStyleSheet(css=NOTICE_CSS)],
         )
         self._html_lang = CustomJS(code=HTML_LANG_JS, args={"lang": texts.lang})
+        # What the page shows: the switch where it can work, the notice when there is one.
+        self.models = [*([self.notice] if notice else []), *([self.select] if switchable else [])]
 
     def attach(self, document: Document, *, whole_page: bool = True) -> None:
         """Set <html lang> once the page is ready, where the page is ours (not in a notebook)."""

@@ -104,7 +104,7 @@ class NonLocalityView(pn.viewable.Viewer):
             sigmoid_range=self.sigmoid_chart.x_range, balance=self.balance, reference=self.balance,
             reset_button=self.reset_button, a_names=output_names("a", MAX_OUTPUTS),
             s_names=output_names("σ", MAX_OUTPUTS), z_labels=[z_label(j) for j in range(MAX_K)],
-            t=texts.templates("nonlocality."),
+            t=texts.templates("nonlocality.", "moving", "idle"),
         )
         controls.on_input(update)
         self.reset_button.js_on_event("button_click", update)

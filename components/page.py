@@ -85,7 +85,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
         # Page-wide settings, top right: the theme (and the language switch).
-        tools = row(self.language.notice, self.language.select, self.theme.button, css_classes=["page-tools"],
+        tools = row(*self.language.models, self.theme.button, css_classes=["page-tools"],
                     styles={"justify-content": "flex-end"}, sizing_mode="stretch_width")
         page = column(
             self.connection.model, tools, intro, body, self.exercises.model,

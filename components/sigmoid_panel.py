@@ -45,7 +45,8 @@ class SigmoidPanel(pn.viewable.Viewer):
         )
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
-            heading=self.heading, t=controls.texts.templates("chart."),
+            heading=self.heading,
+            t=controls.texts.templates("chart.", "sigmoid_heading", "sigmoid_coincidence", "sigmoid_not_one"),
             names=output_names("σ", MAX_OUTPUTS),
         ))
         self.explanation = Div(text=controls.texts("chart.sigmoid_explanation"), css_classes=["explanation"],

@@ -42,7 +42,7 @@ class SoftmaxChart(pn.viewable.Viewer):
         )
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
-            heading=self.heading, t=controls.texts.templates("chart."),
+            heading=self.heading, t=controls.texts.templates("chart.", "softmax_heading"),
             names=output_names("a", MAX_OUTPUTS),
         ))
         self.model = column(self.heading, self.chart, sizing_mode="stretch_width")

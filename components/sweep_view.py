@@ -119,7 +119,7 @@ class SweepView(pn.viewable.Viewer):
             x_range=self.chart.x_range, marker=self.marker, heading=self.heading,
             range_buttons=controls.range_buttons, limits=list(Z_LIMITS), points=SWEEP_POINTS,
             default_input=DEFAULT_INPUT, a_names=names, z_names=z_names, colors=list(OUTPUT_COLORS),
-            t=texts.templates("sweep."),
+            t=texts.templates("sweep.", "heading"),
         )
         controls.on_input(update)
         self.select.js_on_change("value", update)

@@ -231,7 +231,8 @@ class TemperatureView(pn.viewable.Viewer):
             UPDATE_JS, **controls.js_args, curves=self.curves, now=self.now, marker=self.marker,
             quantities=self.quantities, heading=self.heading, taus=TEMPERATURES, names=NAMES,
             colors=COLORS, dashes=DASHES, digits=DIGITS, tiniest_normal=TINIEST_NORMAL,
-            t=texts.templates("temperature."),
+            t=texts.templates("temperature.", "above_float", "below_float", "only_log", "caption", "h_nats",
+                              "h_bits", "units", "cold_one", "cold_tied", "heading"),
         ))
         self.model = column(
             explanation,

@@ -120,7 +120,7 @@ class UrlState:
         args = {
             **controls.js_args, "notice": controls.notice, "range_buttons": controls.range_buttons,
             "limits": list(Z_LIMITS), "tabs": exercises.tabs if exercises else None,
-            "slugs": exercises.slugs if exercises else [], "t": controls.texts.templates("link."),
+            "slugs": exercises.slugs if exercises else [],
         }
         # What LINK_JS's currentLink() reads: for other callbacks that build the link (LanguageSwitch).
         self.link_args = {key: args[key] for key in (
@@ -135,11 +135,15 @@ class UrlState:
         self.copy_button = Button(
             label=controls.texts("link.copy_button"), css_classes=["copy-link"], visible=follow_page_url,
         )
-        self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args=args))
+        self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args={
+            **args, "t": controls.texts.templates("link.", "copied", "copy_this")}))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
             k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX,
             input_messages=controls.texts.templates("input."),
+            t=controls.texts.templates("link.", "range_name", "k_name", "z_name", "tau_name", "or",
+                                       "range_not_allowed", "k_not_whole", "too_few", "too_many",
+                                       "view_unknown"),
         )
 
     def attach(self, document: Document) -> None:
