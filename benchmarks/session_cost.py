@@ -43,18 +43,25 @@ from tests.browser.conftest import free_port, wait_for_http  # noqa: E402
 from tests.load.bokeh_session import BokehSession  # noqa: E402
 
 APPS = {"softmax-lab": "app.py", "baseline": "benchmarks/baseline_app.py"}
+# Also `python app.py`, which adds what `panel serve` cannot (gzip, the closed-session sweeper).
+PYTHON_APP = "softmax-lab python app.py"
 
 
 # ---- part 1: served ------------------------------------------------------------------------------
 
 def start(script: str) -> tuple[subprocess.Popen, str, str]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panel", "serve", script, "--address", "127.0.0.1", "--port", str(port),
-         "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness",
-         "--unused-session-lifetime", "1000", "--check-unused-sessions", "1000"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    if script == PYTHON_APP:
+        command = [sys.executable, "app.py"]
+        env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_SESSION_LIFETIME_MS": "1000"}
+        script = "app.py"
+    else:
+        command = [sys.executable, "-m", "panel", "serve", script, "--address", "127.0.0.1", "--port",
+                   str(port), "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness",
+                   "--unused-session-lifetime", "1000", "--check-unused-sessions", "1000"]
+        env = dict(os.environ)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     wait_for_http(f"http://127.0.0.1:{port}/liveness", process=process)
     return process, f"http://127.0.0.1:{port}", f"/{Path(script).stem}"
 
@@ -255,10 +262,12 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--skip-served", action="store_true")
+    parser.add_argument("--python-app", action="store_true", help="also serve ours with python app.py")
     args = parser.parse_args()
     served_results = {}
     if not args.skip_served:
-        for name, script in APPS.items():
+        apps = {**APPS, PYTHON_APP: PYTHON_APP} if args.python_app else APPS
+        for name, script in apps.items():
             served_results[name] = asyncio.run(served(script, args.sessions))
     local = in_process(args.repeats)
 
@@ -274,6 +283,8 @@ def main() -> None:
         for label, key, target in rows:
             ratio = ours[key] / base[key] if base[key] else float("nan")
             print(f"{label:<34} {ours[key]:>12} {base[key]:>10} {ratio:>6.2f} {target:>12}")
+        if PYTHON_APP in served_results:
+            print(f"{PYTHON_APP}: {served_results[PYTHON_APP]}")
     m = local["median_ms"]
     print(f"\nin process (median of {args.repeats}): softmax-lab build {m['softmax-lab build']} ms + to_json "
           f"{m['softmax-lab to_json']} ms; baseline build {m['baseline build']} ms + to_json "
