@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bokeh.document import Document
-from bokeh.models import CustomJS, InlineStyleSheet, LayoutDOM, Slider, UIElement
+from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM, Slider, UIElement
 
 from components.browser_js import STATIC_DIR
 
@@ -36,6 +36,39 @@ for (const [slider, log_scale] of sliders) {
   say();
 }
 """
+
+
+# A table wider than its box scrolls inside it (static/layout.css); a keyboard user must be
+# able to scroll it too, so while it overflows its box is a named, focusable region (and
+# only then: at full width the tables add no tab stops).
+SCROLL_BOXES_JS = """
+for (const div of divs) {
+  const view = cb_context?.index?.find_one(div);
+  const box = view?.markup_el;
+  if (box == null || box.__scroll_observer) continue;
+  const check = () => {
+    const table = box.querySelector("table");
+    if (table != null && box.scrollWidth > box.clientWidth + 1) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      const caption = table.querySelector("caption")?.textContent?.trim();
+      if (caption) box.setAttribute("aria-label", caption);
+    } else if (box.hasAttribute("tabindex")) {
+      for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
+    }
+  };
+  box.__scroll_observer = new ResizeObserver(check);
+  box.__scroll_observer.observe(box);
+  new MutationObserver(check).observe(box, {childList: true});
+  check();
+}
+"""
+
+
+def focusable_scroll_boxes(document: Document, root: LayoutDOM) -> None:
+    """Make every Div whose table overflows its box reachable by keyboard, once rendered."""
+    divs = [model for model in root.references() if isinstance(model, Div)]
+    document.js_on_event("document_ready", CustomJS(code=SCROLL_BOXES_JS, args={"divs": divs}))
 
 
 def label_slider_handles(document: Document, root: LayoutDOM, log_sliders: tuple[Slider, ...] = ()) -> None:

@@ -11,7 +11,7 @@ from bokeh.document import Document
 from bokeh.layouts import column, row
 from bokeh.models import Div, InlineStyleSheet, LayoutDOM
 
-from components.accessibility import add_layout_stylesheet, label_slider_handles
+from components.accessibility import add_layout_stylesheet, focusable_scroll_boxes, label_slider_handles
 from components.browser_js import STATIC_DIR
 from components.connection_status import ConnectionStatus
 from components.controls import Controls
@@ -110,6 +110,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.language.attach(document, whole_page=self._whole_page)
         self.theme.attach(document)
         label_slider_handles(document, self.model, log_sliders=(self.controls.log_tau_slider,))
+        focusable_scroll_boxes(document, self.model)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

@@ -144,3 +144,20 @@ def test_arrow_keys_move_between_tabs_and_range_radios(page, served_app):
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("radio", name=EN["controls.range"].format(limit=1000))).to_be_checked()
     expect(handle).to_have_attribute("aria-valuemax", "1000.0")
+
+
+def test_at_phone_width_nothing_serious_and_the_wide_table_scrolls_by_keyboard(browser, served_app):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        open_app(page, f"{served_app}?view=jacobian&K=10")
+        box = page.locator(".jacobian-table .bk-clearfix")
+        expect(box).to_have_attribute("tabindex", "0")  # it overflows its box, so it is a tab stop
+        expect(box).to_have_attribute("role", "region")
+        assert_no_blocking_violations(page)
+        box.focus()
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(el) => el.scrollLeft > 0", arg=box.element_handle())
+    finally:
+        context.close()
