@@ -2,32 +2,29 @@
 
 Bounded: 127.0.0.1 only, SOAK_SECONDS (default 60) of traffic, every wait has a
 deadline. Checked: no error, every session ends in the state its user set, the
-server's session count returns to 0, and no memory is leaked: a first class of 100
-sets the process's high-water mark (CPython and glibc keep freed memory for reuse,
-so the resident size does not fall back to the idle level, see the closing print);
-after the soak class has left, memory is within 10 % of that mark.
+server's session count returns to 0, the server gives memory back once a class has
+left (components/settings.py releases it: without that nothing at all came back),
+and nothing leaks: after the soak class has left, memory is within 10 % of where it
+settled after a first class of 100. It does not return to the idle level: see
+docs/memory.md for what keeps the rest.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 from tests.load.bokeh_session import BokehSession
+from tests.load.conftest import stats, wait_for_sessions
 
-SESSIONS = 100
+SESSIONS = int(os.environ.get("SOAK_SESSIONS", "100"))  # fewer only to try the test out
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 SLIDERS = ["z-slider-1", "z-slider-2", "z-slider-3", "z-slider-4", "tau-slider"]
 
@@ -36,36 +33,6 @@ def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
     """asyncio.run in a thread of its own: the session's Playwright keeps a loop in the main thread."""
     with ThreadPoolExecutor(max_workers=1) as executor:
         return executor.submit(asyncio.run, coroutine).result()
-
-
-def stats(base_url: str) -> dict:
-    with urllib.request.urlopen(f"{base_url}/stats", timeout=5) as response:
-        return json.load(response)
-
-
-def wait_for_sessions(base_url: str, count: int, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while stats(base_url)["sessions"] != count:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"sessions did not return to {count}: {stats(base_url)}")
-        time.sleep(0.5)
-
-
-@pytest.fixture
-def server():
-    port = free_port()
-    env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_STATS": "1",
-           "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{base_url}/liveness", process=process)
-        yield base_url
-    finally:
-        process.terminate()
-        _out, err = process.communicate(timeout=20)
-    assert not server_faults(err), err[-3000:]
 
 
 async def user(session: BokehSession, seed: int, until: float) -> dict[str, float]:
@@ -103,34 +70,50 @@ async def warm_up(base_url: str) -> None:
     session.close()
 
 
-async def a_class_comes_and_goes(base_url: str) -> None:
+async def a_class_comes_and_goes(base_url: str) -> float:
+    """A class of SESSIONS opens the page, moves a slider and leaves; returns the memory at its peak."""
     sessions = []
     for _ in range(SESSIONS // 10):
         sessions += await asyncio.gather(*(BokehSession.open(base_url, timeout=120) for _ in range(10)))
     await asyncio.gather(*(s.set_value("z-slider-1", 1.0, timeout=60) for s in sessions))
+    peak_mb = stats(base_url)["rss_mb"]
     for session in sessions:
         session.close()
+    return peak_mb
+
+
+def wait_for_release(base_url: str, idle_mb: float, peak_mb: float, timeout: float = 120) -> float:
+    """Once a class has left, the server gives back at least 10 % of what it took (measured: 18 %
+    after 30 sessions, ~45 % after 100; nothing at all before the server released memory)."""
+    bound = idle_mb + 0.9 * (peak_mb - idle_mb)
+    deadline = time.monotonic() + timeout
+    while (now := stats(base_url)["rss_mb"]) > bound:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"memory not released: idle {idle_mb}, peak {peak_mb}, now {now} MB")
+        time.sleep(0.5)
+    return now
 
 
 @pytest.mark.timeout(900)
-def test_hundred_sessions_for_a_minute(server):
+def test_hundred_sessions_for_a_minute(app_server):
+    server = app_server(session_lifetime_ms="2000")
     run_async(warm_up(server))
     wait_for_sessions(server, 0)
     idle_mb = stats(server)["rss_mb"]
-    run_async(a_class_comes_and_goes(server))
+    first_peak_mb = run_async(a_class_comes_and_goes(server))
     wait_for_sessions(server, 0)
-    settled_mb = stats(server)["rss_mb"]
+    settled_mb = wait_for_release(server, idle_mb, first_peak_mb)
 
     last, on_server, lags = run_async(soak(server))
     for wanted, seen in zip(last, on_server, strict=True):
         assert wanted, "every user changed something"
         assert {name: seen[name] for name in wanted} == wanted
-    peak = stats(server)
+    peak_mb = stats(server)["rss_mb"]
     wait_for_sessions(server, 0)
-    after_mb = stats(server)["rss_mb"]
+    after_mb = wait_for_release(server, idle_mb, peak_mb)
     lags.sort()
     print(f"\nsoak: {len(lags)} changes by {SESSIONS} sessions in {SOAK_SECONDS:.0f} s; server lag "
           f"p50 {lags[len(lags) // 2] * 1000:.0f} ms, p95 {lags[int(len(lags) * 0.95)] * 1000:.0f} ms; "
-          f"memory idle {idle_mb} MB, after a first class {settled_mb} MB, with the soak class "
-          f"{peak['rss_mb']} MB, after it {after_mb} MB")
-    assert after_mb <= settled_mb * 1.10, (idle_mb, settled_mb, peak, after_mb)
+          f"memory idle {idle_mb} MB, first class {first_peak_mb} MB, after it {settled_mb} MB, "
+          f"with the soak class {peak_mb} MB, after it {after_mb} MB")
+    assert after_mb <= settled_mb * 1.10, (idle_mb, first_peak_mb, settled_mb, peak_mb, after_mb)
