@@ -1,24 +1,68 @@
-"""Screenshots of the served app for the README: .venv/bin/python scripts/screenshots.py
+"""Screenshots of the served app for the README.
+
+    .venv/bin/python scripts/screenshots.py                 # English and Traditional Chinese
+    .venv/bin/python scripts/screenshots.py en              # only the languages given
 
 Serves the app on a free 127.0.0.1 port, opens it in Debian's Chromium and writes
-docs/screenshot.png (1280 px wide).
+docs/screenshots/<view>-<lang>-<width>.png: the whole page ("main") at 1280 and 375 px,
+and the Jacobian and temperature tabs at 1280 px; plus docs/screenshot.png (the English
+main view at 1280 px, shown at the top of the README).
 """
 
 from __future__ import annotations
 
+import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from components.i18n import LANGUAGES  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_http  # noqa: E402
+from tests.browser.screen import READY  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+# (name, link query, width, what to capture: the whole page or the exercise tabs)
+SHOTS = [
+    ("main", "", 1280, None),
+    ("main", "", 375, None),
+    ("jacobian", "view=jacobian", 1280, ".exercises"),
+    ("temperature", "view=temperature", 1280, ".exercises"),
+]
 
 
-def main() -> None:
+def settle(page: Page) -> None:
+    page.locator(READY).wait_for()
+    page.locator(".z-slider-1 .noUi-handle").wait_for()
+    page.wait_for_function("() => Bokeh.documents[0].is_idle")
+    # Two frames: the charts repaint at their final size after the layout settles.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def shoot(page: Page, url: str, path: Path, element: str | None) -> None:
+    page.goto(url)
+    settle(page)
+    if element is None:
+        page.screenshot(path=str(path), full_page=True)
+    else:
+        page.locator(element).first.screenshot(path=str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="README screenshots of the served app")
+    parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
+                        help=f"languages ({', '.join(LANGUAGES)}); default: all")
+    args = parser.parse_args(argv)
+    unknown = [lang for lang in args.langs if lang not in LANGUAGES]
+    if unknown:
+        parser.error(f"unknown language(s) {', '.join(unknown)}: choose from {', '.join(LANGUAGES)}")
+    OUT.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "panel", "serve", "app.py", "--address", "127.0.0.1", "--port", str(port),
@@ -29,18 +73,23 @@ def main() -> None:
         wait_for_http(f"http://127.0.0.1:{port}/liveness", process=server)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"http://127.0.0.1:{port}/app")
-            page.locator(".readout-table table.readout").wait_for()
-            page.wait_for_function("() => Bokeh.documents[0].is_idle")
-            out = ROOT / "docs" / "screenshot.png"
-            page.screenshot(path=str(out), full_page=True)
-            print(f"wrote {out.relative_to(ROOT)}")
+            for lang in args.langs:
+                for name, query, width, element in SHOTS:
+                    context = browser.new_context(viewport={"width": width, "height": 900},
+                                                  color_scheme="light")
+                    page = context.new_page()
+                    link = "&".join(part for part in (query, f"lang={lang}") if part)
+                    path = OUT / f"{name}-{lang}-{width}.png"
+                    shoot(page, f"http://127.0.0.1:{port}/app?{link}", path, element)
+                    context.close()
+                    if (name, lang, width) == ("main", "en", 1280):
+                        shutil.copyfile(path, ROOT / "docs" / "screenshot.png")
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
