@@ -35,9 +35,9 @@ def create_app() -> None:
     # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
     embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
     lab = SoftmaxLab(follow_page_url=not embedded_by_script, lang=requested_language(pn.state.session_args))
+    lab.attach(document)  # before the root joins the document: Bokeh then walks its models once
     document.add_root(lab.model)
     document.title = lab.title
-    lab.attach(document)
 
 
 def requested_language(session_args: dict[str, list[bytes]]) -> str:

@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bokeh.document import Document
-from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM, Slider, UIElement
+from bokeh.model import Model
+from bokeh.models import CustomJS, Div, InlineStyleSheet, Slider, UIElement
 
 from components.browser_js import STATIC_DIR
 
@@ -65,15 +68,17 @@ for (const div of divs) {
 """
 
 
-def focusable_scroll_boxes(document: Document, root: LayoutDOM) -> None:
+def focusable_scroll_boxes(document: Document, models: Iterable[Model]) -> None:
     """Make every Div whose table overflows its box reachable by keyboard, once rendered."""
-    divs = [model for model in root.references() if isinstance(model, Div)]
+    divs = [model for model in models if isinstance(model, Div)]
     document.js_on_event("document_ready", CustomJS(code=SCROLL_BOXES_JS, args={"divs": divs}))
 
 
-def label_slider_handles(document: Document, root: LayoutDOM, log_sliders: tuple[Slider, ...] = ()) -> None:
-    """Name every slider handle under ``root`` for screen readers, once it is rendered."""
-    sliders = [model for model in root.references() if isinstance(model, Slider)]
+def label_slider_handles(
+    document: Document, models: Iterable[Model], log_sliders: tuple[Slider, ...] = ()
+) -> None:
+    """Name every slider handle among ``models`` for screen readers, once it is rendered."""
+    sliders = [model for model in models if isinstance(model, Slider)]
     callback = CustomJS(code=LABEL_SLIDERS_JS, args={
         "sliders": [[slider, slider in log_sliders] for slider in sliders],
     })
@@ -82,11 +87,16 @@ def label_slider_handles(document: Document, root: LayoutDOM, log_sliders: tuple
         slider.js_on_change("title", callback)
 
 
-def add_layout_stylesheet(root: LayoutDOM) -> None:
-    """Attach static/layout.css (focus rings, narrow screens, scrolling tables) to every
-    element under ``root``: Bokeh renders each in its own shadow root, where page CSS
-    cannot reach. The rules select by ``:host(.class)``, so one shared sheet serves all."""
-    sheet = InlineStyleSheet(css=LAYOUT_CSS)
-    for model in root.references():
-        if isinstance(model, UIElement) and sheet not in model.stylesheets:
-            model.stylesheets = [*model.stylesheets, sheet]
+def layout_stylesheet() -> InlineStyleSheet:
+    """static/layout.css (focus rings, narrow screens, scrolling tables), one per page."""
+    return InlineStyleSheet(css=LAYOUT_CSS)
+
+
+def add_stylesheets(models: Iterable[Model], *sheets: InlineStyleSheet) -> None:
+    """Attach page-wide sheets to every element: Bokeh renders each in its own shadow root,
+    where page CSS cannot reach. The rules select by ``:host(.class)``, so one shared sheet
+    serves all. Takes the page's models, collected once (each walk of them costs ~50 ms)."""
+    for model in models:
+        if isinstance(model, UIElement):
+            new = [sheet for sheet in sheets if sheet not in model.stylesheets]
+            model.stylesheets = [*model.stylesheets, *new]

@@ -14,7 +14,7 @@ The theme comes from ``?theme=dark|light``, else from the system's
 from __future__ import annotations
 
 from bokeh.document import Document
-from bokeh.models import Button, CustomJS, InlineStyleSheet, LayoutDOM, UIElement
+from bokeh.models import Button, CustomJS, InlineStyleSheet, LayoutDOM
 
 from components.i18n import Texts
 
@@ -158,10 +158,8 @@ class ThemeToggle:
             "plot_dark": PLOT_DARK,
         }
 
-    def style(self, root: LayoutDOM) -> None:
-        """Give every element of the page the theme's widget colours, and wire the button."""
-        for element in root.select({"type": UIElement}):
-            element.stylesheets = [*element.stylesheets, self.stylesheet]
+    def wire(self, root: LayoutDOM) -> None:
+        """Wire the button and the theme on load; the page attaches ``stylesheet`` to every element."""
         self.button.js_on_event("button_click", CustomJS(code=TOGGLE_JS, args=self._args(root)))
         self._on_load = CustomJS(code=APPLY_ON_LOAD_JS, args={**self._args(root), "follow_system": True})
 
