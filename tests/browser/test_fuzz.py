@@ -21,6 +21,7 @@ import panel as pn
 import pytest
 from playwright.sync_api import Page, expect
 
+import app
 from components import softmax_math as sm
 from components.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
 from components.i18n import LANGUAGES, Texts
@@ -119,20 +120,21 @@ def fuzz_app():
     for logger in loggers:
         logger.addHandler(tracebacks)
 
-    def create_app():
-        lang = (pn.state.session_args.get("lang") or [b""])[0].decode("utf-8", "replace")
-        lab = SoftmaxLab(lang=lang)
-        labs.append(lab)
-        document = pn.state.curdoc
-        document.add_root(lab.model)
-        lab.attach(document)
+    class RecordedLab(SoftmaxLab):
+        """app.py's page, remembered so the test can read each session's state."""
 
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            labs.append(self)
+
+    app.SoftmaxLab = RecordedLab  # app.create_app builds exactly what it serves, recorded
     port = free_port()
-    server = pn.serve({"app": create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
+    server = pn.serve({"app": app.create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
                       start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
     wait_for_http(f"http://127.0.0.1:{port}/liveness")
     yield f"http://127.0.0.1:{port}/app", labs
     server.stop()
+    app.SoftmaxLab = SoftmaxLab
     for logger in loggers:
         logger.removeHandler(tracebacks)
     assert tracebacks.records == [], "\n\n".join(tracebacks.records)
