@@ -10,7 +10,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -90,13 +92,20 @@ def served_app() -> Iterator[str]:
     assert not server_faults(server_log), server_log
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser context per test; page errors fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def checked_page(browser: Browser, **context_options: Any) -> Iterator[Page]:
+    """A page in a fresh browser context (1280 x 900 unless told); page errors fail the test."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context per test; page errors fail the test."""
+    with checked_page(browser) as fresh:
+        yield fresh

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.a11y import axe_scan, report
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, checked_page
 from tests.browser.screen import open_app, press_on_slider, readout
 
 # What the page shows, read from the screen: colours are computed styles and canvas pixels.
@@ -86,13 +86,8 @@ def theme_button(page: Page):
 @pytest.fixture
 def dark_system_page(browser: Browser) -> Iterator[Page]:
     """A browser whose system setting prefers dark colours."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
+    with checked_page(browser, color_scheme="dark") as page:
+        yield page
 
 
 def test_dark_theme_from_the_link_is_dark_everywhere_and_readable(served_app: str, page: Page) -> None:
