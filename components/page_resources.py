@@ -32,13 +32,13 @@ def _models(roots: Iterable[Model]) -> set[Model]:
 def unused_files(roots: Iterable[Model]) -> list[str]:
     """Name fragments of the JS files the document of ``roots`` does not need."""
     models = _models(roots)
-    unused = []
+    if any(type(m).__module__.startswith("panel.") for m in models):
+        return []  # panel.min.js imports BokehJS's table (and other) modules: keep every file
+    unused = ["/extensions/"]  # panel.min.js and every Panel extension's files
     if not any(isinstance(m, Plot) and m.output_backend == "webgl" for m in models):
         unused.append("/bokeh-gl")
     if not any(isinstance(m, TableWidget) for m in models):
         unused.append("/bokeh-tables")
-    if not any(type(m).__module__.startswith("panel.") for m in models):
-        unused.append("/extensions/")  # panel.min.js and every Panel extension's files
     return unused
 
 
