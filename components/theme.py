@@ -147,7 +147,7 @@ class ThemeToggle:
         self.stylesheet = InlineStyleSheet(css=THEME_CSS)
         self.labels = {"dark": texts("theme.to_dark"), "light": texts("theme.to_light")}
         self.button = Button(
-            label=self.labels["dark"], css_classes=["theme-toggle"], tags=["light"], width=150,
+            label=self.labels["dark"], css_classes=["theme-toggle"], tags=["light"], width=150, align="end",
             syncable=False,
         )
 
