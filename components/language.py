@@ -10,7 +10,7 @@ which UrlState updates only every 250 ms.
 from __future__ import annotations
 
 from bokeh.document import Document
-from bokeh.models import CustomJS, Div, InlineStyleSheet, Select
+from bokeh.models import CustomJS, Div, Select
 
 from components.i18n import LANGUAGES, Texts
 from components.url_state import LINK_JS, UrlState
@@ -20,13 +20,6 @@ if (cb_obj.value === lang) return;
 const url = new URL(currentLink(), window.location.href);
 url.searchParams.set("lang", cb_obj.value);
 window.location.assign(url.toString());
-"""
-
-# Looks like the page's other notices (static/app.css .notice), under its own class: tests and
-# scripts that read "the notice" (.notice) mean the one under the controls.
-NOTICE_CSS = """
-:host(.language-notice) .bk-clearfix:not(:empty) { color: var(--warn); background: var(--warn-bg);
-  border-left: 4px solid #e69f00; padding: 0.3em 0.6em; }
 """
 
 # <html lang> follows the page's language (screen readers pick their voice from it).
@@ -63,11 +56,12 @@ class LanguageSwitch:
         self.select.js_on_change("value", CustomJS(code=SWITCH_JS, args={
             **url_state.link_args, "lang": texts.lang,
         }))
-        # render_as_text: the notice quotes what the link said, never as HTML.
+        # render_as_text: the notice quotes what the link said, never as HTML. It looks like the
+        # notice under the controls (static/app.css) but has its own class: tests and scripts
+        # that read "the notice" (.notice) mean that one.
         self.notice = Div(
             text=notice, render_as_text=True, visible=bool(notice), css_classes=["language-notice"],
             html_attributes={"role": "status"}, sizing_mode="stretch_width", syncable=False,
-            stylesheets=[InlineStyleSheet(css=NOTICE_CSS)],
         )
         self._html_lang = CustomJS(code=HTML_LANG_JS, args={"lang": texts.lang})
         # What the page shows: the switch where it can work, the notice when there is one.

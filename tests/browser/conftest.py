@@ -104,6 +104,17 @@ def checked_page(browser: Browser, **context_options: Any) -> Iterator[Page]:
     assert not errors, errors
 
 
+@contextmanager
+def page_with_script(browser: Browser, source: str) -> Iterator[Page]:
+    """A blank page that has run ``source``: for testing the browser modules on their own."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<!doctype html><title>script</title>")
+    page.add_script_tag(content=source)
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context per test; page errors fail the test."""

@@ -82,15 +82,22 @@ def test_accessible_names_of_the_controls(page, served_app):
     expect(page.get_by_role("tablist", name=EN["exercises.label"]).get_by_role("tab")).to_have_count(6)
 
 
-def test_tab_reaches_every_control_with_a_visible_focus(page, served_app):
-    open_app(page, served_app)
-    settle(page)
+def assert_tab_reaches_everything_visibly(page) -> dict:
+    """Tab from the top reaches every focusable element shown, each with a visible focus;
+    returns those elements."""
     shown = focusables(page)
     reached = tab_through(page)
     missed = [item for key, item in shown.items() if key not in reached]
     assert not missed, missed
     invisible = [shown[key] for key, focus in reached.items() if not focus["visible"]]
     assert not invisible, invisible
+    return shown
+
+
+def test_tab_reaches_every_control_with_a_visible_focus(page, served_app):
+    open_app(page, served_app)
+    settle(page)
+    shown = assert_tab_reaches_everything_visibly(page)
     # The named controls are among them: z handles and boxes, tau, K, range, presets,
     # copy link, and every exercise tab.
     hosts = [item["hosts"] + " " + item["classes"] for item in shown.values()]
@@ -120,12 +127,7 @@ def test_keyboard_opens_each_exercise_tab_and_reaches_its_inputs(page, served_ap
     panel = page.get_by_role("tabpanel", name=title, exact=True)
     expect(panel).to_be_visible()
     settle(page)
-    shown = focusables(page)
-    reached = tab_through(page)
-    missed = [item for key, item in shown.items() if key not in reached]
-    assert not missed, missed
-    invisible = [shown[key] for key, focus in reached.items() if not focus["visible"]]
-    assert not invisible, invisible
+    assert_tab_reaches_everything_visibly(page)
 
 
 def test_arrow_keys_move_between_tabs_and_range_radios(page, served_app):

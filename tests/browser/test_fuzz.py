@@ -28,7 +28,7 @@ from components.i18n import LANGUAGES, Texts
 from components.page import SoftmaxLab
 from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN
 from components.views_registry import EXERCISE_VIEWS
-from tests.browser.conftest import CLIENT_GONE, free_port, wait_for_http
+from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
 from tests.fuzz_corpus import BAD_WORDS, LANGS, NUMBERS, VIEWS, Z_LISTS, expected, is_safe
 
@@ -167,12 +167,8 @@ window.readAll = (texts, options) => texts.map((text) => InputCheck.readNumber(t
 
 @pytest.fixture(scope="module")
 def reader_page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><title>reader</title>")
-    page.add_script_tag(content=READ_ALL_JS)
-    yield page
-    context.close()
+    with page_with_script(browser, READ_ALL_JS) as page:
+        yield page
 
 
 @pytest.mark.parametrize(("low", "high", "fallback", "positive"), [

@@ -10,6 +10,7 @@ import pytest
 
 from components import softmax_math as sm
 from components.browser_js import MATH_JS_SOURCE
+from tests.browser.conftest import page_with_script
 
 CASES = json.loads((Path(__file__).parents[1] / "vectors.json").read_text())["cases"]
 
@@ -32,12 +33,8 @@ EVALUATE_ALL = """(cases) => cases.map(({z, tau}) => ({
 
 @pytest.fixture(scope="module")
 def math_page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><title>math</title>")
-    page.add_script_tag(content=MATH_JS_SOURCE)
-    yield page
-    context.close()
+    with page_with_script(browser, MATH_JS_SOURCE) as page:
+        yield page
 
 
 def random_cases(count: int = 400) -> list[dict]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from components import softmax_math as sm
 from components.browser_js import MATH_JS_SOURCE
+from tests.browser.conftest import page_with_script
 from tests.browser.test_js_math import EVALUATE_ALL, assert_agree
 from tests.test_math import any_finite, temperatures, vectors
 
@@ -22,12 +23,8 @@ SHARED_PAGE = settings(max_examples=120, deadline=None)
 
 @pytest.fixture(scope="module")
 def js_math(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><title>math</title>")
-    page.add_script_tag(content=MATH_JS_SOURCE)
-    yield page
-    context.close()
+    with page_with_script(browser, MATH_JS_SOURCE) as page:
+        yield page
 
 
 @SHARED_PAGE
