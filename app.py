@@ -29,12 +29,17 @@ def create_app() -> None:
     wrapped in a Panel pane: the document then holds no Panel model, so it needs
     none of Panel's CSS, which Panel links from its CDN when the app is embedded
     by a <script> tag (and the page must not fetch anything from a CDN).
+
+    Only the exercise tab shown first is built (the link's ?view=, read here so that the
+    browser needs no round trip for it); the server builds the others when they are opened
+    (lazy_tabs): most visitors open few tabs, and the views are 60 % of a page's models.
     """
     serve_only_used_resources()  # no GL, table or Panel JS on the page: it uses none (idempotent)
     document = pn.state.curdoc
     # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
     embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
-    lab = SoftmaxLab(follow_page_url=not embedded_by_script, lang=requested_language(pn.state.session_args))
+    lab = SoftmaxLab(follow_page_url=not embedded_by_script, lang=requested_language(pn.state.session_args),
+                     view=requested_text(pn.state.session_args, "view"), lazy_tabs=True)
     lab.attach(document)  # before the root joins the document: Bokeh then walks its models once
     document.add_root(lab.model)
     document.title = lab.title
@@ -42,10 +47,14 @@ def create_app() -> None:
 
 def requested_language(session_args: dict[str, list[bytes]]) -> str:
     """The ``?lang=`` of the page's link as text (SoftmaxLab chooses, and says so when unknown)."""
-    values = session_args.get("lang") or [b""]
+    return requested_text(session_args, "lang") or DEFAULT_LANGUAGE  # none or empty: no notice
+
+
+def requested_text(session_args: dict[str, list[bytes]], name: str) -> str:
+    """The first ``?name=`` of the page's link as text ("" when absent)."""
+    values = session_args.get(name) or [b""]
     raw = values[0]
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
-    return text or DEFAULT_LANGUAGE  # no ?lang= (or an empty one): the default, without a notice
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
 def serve(settings: ServerSettings) -> None:

@@ -70,21 +70,32 @@ for (const div of divs) {
 
 def focusable_scroll_boxes(document: Document, models: Iterable[Model]) -> None:
     """Make every Div whose table overflows its box reachable by keyboard, once rendered."""
+    document.js_on_event("document_ready", scroll_boxes_callback(models))
+
+
+def scroll_boxes_callback(models: Iterable[Model]) -> CustomJS:
+    """What focusable_scroll_boxes runs once the Divs among ``models`` are rendered."""
     divs = [model for model in models if isinstance(model, Div)]
-    document.js_on_event("document_ready", CustomJS(code=SCROLL_BOXES_JS, args={"divs": divs}))
+    return CustomJS(code=SCROLL_BOXES_JS, args={"divs": divs})
 
 
 def label_slider_handles(
     document: Document, models: Iterable[Model], log_sliders: tuple[Slider, ...] = ()
 ) -> None:
     """Name every slider handle among ``models`` for screen readers, once it is rendered."""
+    document.js_on_event("document_ready", slider_labels_callback(models, log_sliders))
+
+
+def slider_labels_callback(models: Iterable[Model], log_sliders: tuple[Slider, ...] = ()) -> CustomJS:
+    """What label_slider_handles runs once the sliders among ``models`` are rendered (and
+    again whenever a title changes)."""
     sliders = [model for model in models if isinstance(model, Slider)]
     callback = CustomJS(code=LABEL_SLIDERS_JS, args={
         "sliders": [[slider, slider in log_sliders] for slider in sliders],
     })
-    document.js_on_event("document_ready", callback)
     for slider in sliders:
         slider.js_on_change("title", callback)
+    return callback
 
 
 def layout_stylesheet() -> InlineStyleSheet:

@@ -7,12 +7,16 @@ views are listed in components/views_registry.py; this file only lays them out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from typing import Any, Protocol
 
 import panel as pn
 from bokeh.document import Document
-from bokeh.models import CustomJS, LayoutDOM, TabPanel, Tabs
+from bokeh.layouts import column
+from bokeh.model import Model
+from bokeh.model.util import collect_filtered_models
+from bokeh.models import CustomJS, Div, LayoutDOM, TabPanel, Tabs
 
 from components.controls import Controls
 
@@ -80,31 +84,103 @@ class ExerciseView(Protocol):
     model: LayoutDOM
 
 
-class Exercises(pn.viewable.Viewer):
-    """Tabs of exercise views; the active one is part of the page's link."""
+# A view the server built after the page had loaded (a lazy tab) arrives as the new child
+# of its tab's placeholder. ``at_once`` runs right away (the theme: no light frame in a dark
+# page); ``once_rendered`` once BokehJS has rendered the view: what the page ran for every
+# other view at document_ready (tab and slider labels, scroll boxes) and the view's own
+# input callbacks, as opening a tab runs them (the sliders may have moved while it was built).
+VIEW_ARRIVED_JS = """
+for (const callback of at_once) callback.execute(tabs);
+let frames = 0;
+const whenRendered = () => {
+  const view = cb_context?.index?.find_one(arrived);
+  if (view?.el?.isConnected) {
+    for (const callback of once_rendered) callback.execute(tabs);
+  } else if (++frames < 600) {
+    requestAnimationFrame(whenRendered);
+  }
+};
+whenRendered();
+"""
 
-    def __init__(self, controls: Controls, view_classes: Sequence[type], **params) -> None:
+PLACEHOLDER_HEIGHT = 560  # about a view's height: the page does not jump when the view arrives
+
+# What the page gives a view built after load: (callbacks to run at once, callbacks to run
+# once it is rendered); see VIEW_ARRIVED_JS.
+Dress = Callable[[list[Model]], tuple[list[CustomJS], list[CustomJS]]]
+
+
+class Exercises(pn.viewable.Viewer):
+    """Tabs of exercise views; the active one is part of the page's link.
+
+    ``lazy``: only the ``active`` tab's view is built; every other tab holds a light
+    placeholder until it is first opened, when the server builds its view (the served app:
+    most visitors open few tabs, and the views are 60 % of a page's models and JSON).
+    ``dress`` gives such a late view what the page gives its models at build. Eager (the
+    default) builds every view now: the static export and notebooks have no server to build later.
+    """
+
+    def __init__(
+        self, controls: Controls, view_classes: Sequence[type], *, active: int = 0, lazy: bool = False,
+        dress: Dress | None = None, **params,
+    ) -> None:
         super().__init__(**params)
-        tab_controls = [TabControls(controls) for _ in view_classes]
-        self.views: list[ExerciseView] = [
-            view_class(proxy) for view_class, proxy in zip(view_classes, tab_controls, strict=True)
+        self._controls = controls
+        self._view_classes = list(view_classes)
+        self._dress = dress
+        self.slugs = [view_class.slug for view_class in view_classes]
+        self.views: list[ExerciseView | None] = [None] * len(view_classes)  # None: not built yet
+        self.tabs = Tabs(active=active, sizing_mode="stretch_width", css_classes=["exercises"])
+        self.tabs.tabs = [
+            TabPanel(child=self._placeholder() if lazy and index != active else self._build(index)[0].model,
+                     title=controls.texts(view_class.title_key))
+            for index, view_class in enumerate(view_classes)
         ]
-        self.slugs = [view.slug for view in self.views]
-        self.tabs = Tabs(
-            tabs=[TabPanel(child=view.model, title=view.title) for view in self.views],
-            sizing_mode="stretch_width", css_classes=["exercises"],
-        )
-        for index, proxy in enumerate(tab_controls):
-            for callback in proxy.callbacks:
-                callback.code = f"if (tabs.active !== {index}) return;\n{callback.code}"
-                callback.args = {**callback.args, "tabs": self.tabs}
-                controls.on_input(callback)
-                self.tabs.js_on_change("active", callback)
         self.model = self.tabs
         self._aria = CustomJS(code=ARIA_TABS_JS, args={
             "tabs": self.tabs, "label": controls.texts("exercises.label"),
         })
         self.tabs.js_on_change("active", self._aria)
+        if lazy:
+            self.tabs.on_change("active", self._on_open)
+
+    def _build(self, index: int) -> tuple[ExerciseView, list[CustomJS]]:
+        """Build tab ``index``'s view; its input callbacks run only while its tab is shown."""
+        proxy = TabControls(self._controls)
+        view = self.views[index] = self._view_classes[index](proxy)
+        view.model.css_classes = [*view.model.css_classes, "exercise-view"]
+        for callback in proxy.callbacks:
+            callback.code = f"if (tabs.active !== {index}) return;\n{callback.code}"
+            callback.args = {**callback.args, "tabs": self.tabs}
+            self._controls.on_input(callback)
+            self.tabs.js_on_change("active", callback)
+        return view, proxy.callbacks
+
+    def _placeholder(self) -> LayoutDOM:
+        """A tab's stand-in until its view is built: the view becomes this column's child."""
+        waiting = Div(text=self._controls.texts("exercises.loading"), height=PLACEHOLDER_HEIGHT,
+                      sizing_mode="stretch_width")
+        return column(waiting, sizing_mode="stretch_width",
+                      css_classes=["exercise-view", "exercise-placeholder"])
+
+    def _on_open(self, _attr: str, _old: int, index: int) -> None:
+        """Build a lazy tab's view when it is first opened (the server runs this when the
+        browser syncs ``tabs.active``) and send it to the browser in its placeholder."""
+        if not 0 <= index < len(self.views) or self.views[index] is not None:
+            return
+        placeholder = self.tabs.tabs[index].child
+        document = self.tabs.document
+        # Frozen: each callback added to a model already in the document would re-walk its graph.
+        with document.models.freeze() if document is not None else nullcontext():
+            view, callbacks = self._build(index)
+            # The view's own models: those no document holds yet (the walk stops at the page's).
+            models = collect_filtered_models(lambda model: model.document is not None, view.model)
+            at_once, once_rendered = self._dress(models) if self._dress is not None else ([], [])
+            placeholder.js_on_change("children", CustomJS(code=VIEW_ARRIVED_JS, args={
+                "tabs": self.tabs, "arrived": view.model, "at_once": at_once,
+                "once_rendered": [self._aria, *once_rendered, *callbacks],
+            }))
+            placeholder.children = [view.model]
 
     def attach(self, document: Document) -> None:
         """Label the tabs for assistive technology once they are rendered."""

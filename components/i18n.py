@@ -42,6 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.box_title": "{name} =",
         "controls.range_label": "Slider range",
         "exercises.label": "Exercises",
+        "exercises.loading": "Loading this exercise…",
         # static/input_check.js (typed numbers and link values)
         "input.not_number": "{name}: \"{text}\" is not a number, so {fallback} is kept (allowed: {low} to {high}).",
         "input.not_positive": (
@@ -307,6 +308,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.box_title": "{name} =",
         "controls.range_label": "滑桿範圍",
         "exercises.label": "習題",
+        "exercises.loading": "正在載入這個習題…",
         # static/input_check.js (typed numbers and link values)
         "input.not_number": "{name}：「{text}」不是數字，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",

@@ -9,13 +9,16 @@ from __future__ import annotations
 import panel as pn
 from bokeh.document import Document
 from bokeh.layouts import column, row
-from bokeh.models import Div, InlineStyleSheet, LayoutDOM
+from bokeh.model import Model
+from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM
 
 from components.accessibility import (
     add_stylesheets,
     focusable_scroll_boxes,
     label_slider_handles,
     layout_stylesheet,
+    scroll_boxes_callback,
+    slider_labels_callback,
 )
 from components.browser_js import STATIC_DIR
 from components.connection_status import ConnectionStatus
@@ -42,10 +45,14 @@ class SoftmaxLab(pn.viewable.Viewer):
 
     def __init__(
         self, state: SoftmaxState | None = None, *, sync_to_python: bool = True,
-        follow_page_url: bool = True, lang: str = DEFAULT_LANGUAGE, language_switch: bool = True, **params,
+        follow_page_url: bool = True, lang: str = DEFAULT_LANGUAGE, language_switch: bool = True,
+        view: str | None = None, lazy_tabs: bool = False, **params,
     ) -> None:
         """``lang``: a code or alias of components/i18n.py; anything else gives English and a notice.
-        ``language_switch``: False where reloading in another language cannot work (the static export)."""
+        ``language_switch``: False where reloading in another language cannot work (the static export).
+        ``view``: the slug of the exercise tab shown first (the link's ?view=; unknown: the first).
+        ``lazy_tabs``: build the other tabs' views when first opened (Exercises): only a served
+        page can, where a server builds them; the static export and notebooks build every tab."""
         super().__init__(**params)
         self.texts = Texts(lang)
         self.lang = self.texts.lang
@@ -58,7 +65,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.sigmoid_panel = SigmoidPanel(self.controls)
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations(self.texts)
-        self.exercises = Exercises(self.controls, EXERCISE_VIEWS)
+        slugs = [view_class.slug for view_class in EXERCISE_VIEWS]
+        self.exercises = Exercises(
+            self.controls, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
+            lazy=lazy_tabs, dress=self._dress_late_view,
+        )
         self.connection = ConnectionStatus(self.texts)
         self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
         self.language = LanguageSwitch(
@@ -69,8 +80,17 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.theme = ThemeToggle(self.texts, whole_page=follow_page_url)
         self.model = self._layout()
         self._models = self.model.references()  # walked once: every walk costs ~50 ms a session
-        add_stylesheets(self._models, layout_stylesheet(), self.theme.stylesheet)
+        self._stylesheets = (layout_stylesheet(), self.theme.stylesheet)
+        add_stylesheets(self._models, *self._stylesheets)
         self.theme.wire(self.model)
+
+    def _dress_late_view(self, models: list[Model]) -> tuple[list[CustomJS], list[CustomJS]]:
+        """What the page gives the models of a view built after load (a lazy tab) that it gave
+        its own at build and attach: the stylesheets; then, as callbacks for the browser to run
+        when the view arrives, the current theme at once and, once rendered, what
+        document_ready ran for the page (slider handle names, focusable scroll boxes)."""
+        add_stylesheets(models, *self._stylesheets)
+        return [self.theme.follow()], [slider_labels_callback(models), scroll_boxes_callback(models)]
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
@@ -87,8 +107,6 @@ class SoftmaxLab(pn.viewable.Viewer):
         right = column(charts, self.readout.model, sizing_mode="stretch_width", css_classes=["right-column"])
         # static/layout.css stacks left above right on narrow screens (and wraps the chart pair).
         body = row(left, right, sizing_mode="stretch_width", css_classes=["page-body"])
-        for panel in self.exercises.tabs.tabs:
-            panel.child.css_classes = [*panel.child.css_classes, "exercise-view"]
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).
         # Page-wide settings, top right: the theme (and the language switch).

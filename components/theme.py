@@ -124,6 +124,11 @@ const dark = wanted === "dark" || (wanted !== "light" && follow_system &&
 if (dark) applyTheme(true);
 """
 
+# Models that arrive after load (a lazily built tab) take the page's current theme.
+FOLLOW_JS = THEME_JS + """
+if (toggle.tags[0] === "dark") applyTheme(true);
+"""
+
 TOGGLE_JS = THEME_JS + """
 const dark = toggle.tags[0] !== "dark";
 applyTheme(dark);
@@ -161,7 +166,13 @@ class ThemeToggle:
     def wire(self, root: LayoutDOM) -> None:
         """Wire the button and the theme on load; the page attaches ``stylesheet`` to every element."""
         self.button.js_on_event("button_click", CustomJS(code=TOGGLE_JS, args=self._args(root)))
+        self._root = root
         self._on_load = CustomJS(code=APPLY_ON_LOAD_JS, args={**self._args(root), "follow_system": True})
+
+    def follow(self) -> CustomJS:
+        """A callback that gives models added to the page after load its current theme: run it
+        when they arrive (their canvas colours are the light ones until then)."""
+        return CustomJS(code=FOLLOW_JS, args=self._args(self._root))
 
     def attach(self, document: Document) -> None:
         document.js_on_event("document_ready", self._on_load)

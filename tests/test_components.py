@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+from bokeh.document import Document
 from bokeh.models import ColumnDataSource, CustomJS
 
+from app import requested_text
 from components import softmax_math as sm
+from components.notebook import demo
 from components.page import SoftmaxLab
-from components.state import SoftmaxState
+from components.state import WIDE_Z_LIMIT, SoftmaxState
 
 
 def test_first_render_shows_numpy_values():
@@ -64,3 +67,71 @@ def test_slider_changes_from_the_browser_reach_the_state():
 def test_equations_are_mathml_without_any_script():
     html = SoftmaxLab().equations.model.text
     assert html.count("<math") == 3 and "<script" not in html
+
+
+def served_document(lab: SoftmaxLab) -> Document:
+    """The page in a document as create_app puts it there (attach, then the root)."""
+    document = Document()
+    lab.attach(document)
+    document.add_root(lab.model)
+    return document
+
+
+def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
+    """The served page (lazy_tabs): the exercise views are most of a page's models, and most
+    visitors open few tabs; the server builds a tab's view when the browser opens it."""
+    eager = served_document(SoftmaxLab())
+    lab = SoftmaxLab(lazy_tabs=True)
+    document = served_document(lab)
+    exercises = lab.exercises
+    assert len(document.models) < 0.6 * len(eager.models)
+    assert [view is not None for view in exercises.views] == [True] + [False] * 5
+    assert document.select_one({"name": "jacobian-cells"}) is None
+    assert document.select_one({"name": "sweep-curves"}) is None
+
+    # The sliders moved in the browser (synced into the state), then the Jacobian tab opened:
+    # the server sets tabs.active as the browser synced it, and the view shows the state now.
+    lab.state.set_z_limit(WIDE_Z_LIMIT)
+    lab.state.set_k(6)
+    lab.state.set_z(1, -40.0)
+    lab.state.set_tau(0.3)
+    exercises.tabs.active = 1
+    jacobian = exercises.views[1]
+    assert jacobian is not None and exercises.views[2] is None
+    assert document.select_one({"name": "jacobian-cells"}) is jacobian.source
+    np.testing.assert_allclose(np.reshape(jacobian.source.data["value"], (6, 6)),
+                               sm.jacobian(lab.state.active_z, 0.3), rtol=1e-12)
+    panel = exercises.tabs.tabs[1].child
+    assert panel.children == [jacobian.model]
+    # Dressed as the page dresses its models at build: classes, stylesheets, and what the
+    # browser runs when the view arrives (the theme, the tab labels, its own update).
+    assert "exercise-view" in jacobian.model.css_classes
+    assert set(lab._stylesheets) <= set(jacobian.table.stylesheets)
+    [arrived] = panel.js_property_callbacks["change:children"]
+    assert arrived.args["arrived"] is jacobian.model
+    assert exercises._aria in arrived.args["once_rendered"]
+    update = next(cb for cb in lab.controls.z_sliders[0].js_property_callbacks["change:value"]
+                  if isinstance(cb, CustomJS) and cb.args.get("cells") is jacobian.source)
+    assert update.code.startswith("if (tabs.active !== 1) return;")  # runs only while shown
+    assert update in arrived.args["once_rendered"]
+
+    exercises.tabs.active = 3  # the sweep follows the widened range
+    assert exercises.views[3].chart.x_range.end == WIDE_Z_LIMIT
+    exercises.tabs.active = 1  # opened again: nothing is built twice
+    assert exercises.views[1] is jacobian and panel.children == [jacobian.model]
+
+
+def test_the_tab_named_by_the_link_is_built_from_the_start():
+    lab = SoftmaxLab(lazy_tabs=True, view=requested_text({"view": [b"sweep"]}, "view"))
+    served_document(lab)
+    assert lab.exercises.tabs.active == 3
+    assert [view is not None for view in lab.exercises.views] == [False, False, False, True, False, False]
+    assert lab.exercises.tabs.tabs[3].child is lab.exercises.views[3].model
+    unknown = SoftmaxLab(lazy_tabs=True, view="no-such-view")  # the browser explains; the first tab
+    assert unknown.exercises.tabs.active == 0 and unknown.exercises.views[0] is not None
+
+
+def test_pages_without_a_server_build_every_tab():
+    """The static export and notebooks have no server to build a tab later."""
+    assert all(view is not None for view in SoftmaxLab(sync_to_python=False).exercises.views)
+    assert all(view is not None for view in demo().exercises.views)
