@@ -7,13 +7,14 @@ N sessions opened one after the other with the websocket client of the load test
 session. Reports the server process's CPU time per session open, its RSS before,
 with all N open (per session) and 10 s after all closed (against idle).
 
-Part 2, in this process (softmax-lab only): building one page (SoftmaxLab) and
-serialising its document (Document.to_json), median of REPEATS, cProfile's top
-functions, and per view: the time its constructor took, its Bokeh models, its share
-of the document JSON and the CustomJS code inlined in it; the JS modules inlined
-into CustomJS and how many times.
+Part 2, in this process (softmax-lab only): building one page as create_app does
+(SoftmaxLab with lazy tabs: only the first exercise tab is built) and serialising its
+document (Document.to_json), median of REPEATS, cProfile's top functions, and per view:
+the time its constructor took, its Bokeh models, its share of the document JSON and the
+CustomJS code inlined in it; the JS modules inlined into CustomJS and how many times.
+--eager-tabs measures the page with every tab built (the static export's).
 
-    .venv/bin/python benchmarks/session_cost.py [--sessions 20] [--repeats 5]
+    .venv/bin/python benchmarks/session_cost.py [--sessions 20] [--repeats 5] [--eager-tabs]
 
 Prints tables and one JSON line. 127.0.0.1 only. Not a test: nothing is asserted.
 """
@@ -160,7 +161,7 @@ def nested_definitions(node) -> int:
     return total
 
 
-def in_process(repeats: int) -> dict:
+def in_process(repeats: int, lazy_tabs: bool = True) -> dict:
     import panel as pn  # noqa: F401  (imported before timing: the server has it loaded too)
     from bokeh.core.json_encoder import serialize_json
     from bokeh.document import Document
@@ -172,10 +173,11 @@ def in_process(repeats: int) -> dict:
     from components.views_registry import EXERCISE_VIEWS
 
     def build() -> Document:
+        """As create_app builds a session's page (attach, then the root)."""
         document = Document()
-        lab = page_module.SoftmaxLab()
-        document.add_root(lab.model)
+        lab = page_module.SoftmaxLab(lazy_tabs=lazy_tabs)
         lab.attach(document)
+        document.add_root(lab.model)
         return document
 
     def build_baseline() -> Document:
@@ -250,7 +252,8 @@ def in_process(repeats: int) -> dict:
             inlined[path.name] = {"kb": round(len(module) / 1e3, 1), "times": count,
                                   "total_kb": round(count * len(module) / 1e3, 1)}
     return {
-        "median_ms": medians, "doc_json_kb": round(len(text) / 1e3, 1), "models": len(document.models),
+        "lazy_tabs": lazy_tabs, "median_ms": medians, "doc_json_kb": round(len(text) / 1e3, 1),
+        "models": len(document.models),
         "profile_total_ms": round(total * 1000, 1), "profile_top": profile_top,
         "per_view": dict(sorted(per_view.items(), key=lambda item: -item[1]["json_kb"])),
         "inlined_js_modules": inlined,
@@ -263,13 +266,15 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--skip-served", action="store_true")
     parser.add_argument("--python-app", action="store_true", help="also serve ours with python app.py")
+    parser.add_argument("--eager-tabs", action="store_true",
+                        help="in process: build every exercise tab (the static export's page)")
     args = parser.parse_args()
     served_results = {}
     if not args.skip_served:
         apps = {**APPS, PYTHON_APP: PYTHON_APP} if args.python_app else APPS
         for name, script in apps.items():
             served_results[name] = asyncio.run(served(script, args.sessions))
-    local = in_process(args.repeats)
+    local = in_process(args.repeats, lazy_tabs=not args.eager_tabs)
 
     if served_results:
         ours, base = served_results["softmax-lab"], served_results["baseline"]
@@ -286,8 +291,9 @@ def main() -> None:
         if PYTHON_APP in served_results:
             print(f"{PYTHON_APP}: {served_results[PYTHON_APP]}")
     m = local["median_ms"]
-    print(f"\nin process (median of {args.repeats}): softmax-lab build {m['softmax-lab build']} ms + to_json "
-          f"{m['softmax-lab to_json']} ms; baseline build {m['baseline build']} ms + to_json "
+    tabs = "every tab built" if args.eager_tabs else "lazy tabs, as served"
+    print(f"\nin process ({tabs}; median of {args.repeats}): softmax-lab build {m['softmax-lab build']} ms "
+          f"+ to_json {m['softmax-lab to_json']} ms; baseline build {m['baseline build']} ms + to_json "
           f"{m['baseline to_json']} ms; document {local['doc_json_kb']} KB, {local['models']} models")
     print(f"\n{'view':<26} {'build ms':>8} {'models':>6} {'JSON KB':>8} {'CustomJS':>8} {'code KB':>8}")
     for label, row in local["per_view"].items():
