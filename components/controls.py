@@ -24,7 +24,7 @@ from bokeh.models import (
     TextInput,
 )
 
-from components.browser_js import input_callback
+from components.browser_js import MODULES_ARG, browser_modules, input_callback
 from components.i18n import Texts
 from components.state import (
     BOOK_Z_LIMIT,
@@ -99,6 +99,10 @@ class Controls(pn.viewable.Viewer):
     ) -> None:
         super().__init__(**params)
         self.state = state
+        # The page's one copy of the browser modules (SoftmaxMath, InputCheck, formatText,
+        # setHtml): every browser callback gets it through js_args (components/browser_js.py).
+        # Built here because every callback that needs it already receives the controls.
+        self.browser_modules = browser_modules()
         # The page's language: every view reads its words from here (controls.texts("key")).
         self.texts = texts if texts is not None else Texts()
         # render_as_text: the notice quotes what the user typed, never as HTML.
@@ -141,6 +145,7 @@ class Controls(pn.viewable.Viewer):
             names=[*(z_label(j) for j in range(len(self.z_boxes))), "τ"],
             log_scales=[False] * len(self.z_boxes) + [True], notice=self.notice,
             tau_low=TAU_MIN, tau_high=TAU_MAX, messages=self.texts.templates("input."),
+            **{MODULES_ARG: self.browser_modules},
         )
         for box in boxes:
             box.js_on_change("value", typed_value)
@@ -158,8 +163,12 @@ class Controls(pn.viewable.Viewer):
 
     @property
     def js_args(self) -> dict[str, Any]:
-        """What every view's browser callback needs to read the inputs (see READ_INPUTS_JS)."""
-        return {"z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider, "k_slider": self.k_slider}
+        """What every view's browser callback needs: the inputs (see READ_INPUTS_JS) and the page's
+        browser modules (LOAD_MODULES_JS)."""
+        return {
+            "z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider, "k_slider": self.k_slider,
+            MODULES_ARG: self.browser_modules,
+        }
 
     def on_input(self, callback: CustomJS) -> None:
         """Run a browser callback whenever any input changes."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bokeh.document import Document
 from bokeh.models import Button, CustomJS
 
-from components.browser_js import FORMAT_TEXT_JS, input_callback
+from components.browser_js import browser_callback, input_callback
 from components.controls import Z_LIMITS, Controls, z_label
 from components.exercises import Exercises
 from components.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
@@ -99,7 +99,8 @@ if (params.has("tau")) {
 setTimeout(() => { notice.text = messages.join(" "); }, 0);
 """  # noqa: E501
 
-COPY_JS = FORMAT_TEXT_JS + LINK_JS + """
+# Run by browser_callback: formatText is the page's one copy (components/browser_js.py).
+COPY_JS = LINK_JS + """
 const link = currentLink();
 const say = (copied) => { notice.text = formatText(copied ? t.copied : t.copy_this, {link}); };
 if (navigator.clipboard && window.isSecureContext) {
@@ -135,8 +136,8 @@ class UrlState:
         self.copy_button = Button(
             label=controls.texts("link.copy_button"), css_classes=["copy-link"], visible=follow_page_url,
         )
-        self.copy_button.js_on_event("button_click", CustomJS(code=COPY_JS, args={
-            **args, "t": controls.texts.templates("link.", "copied", "copy_this")}))
+        self.copy_button.js_on_event("button_click", browser_callback(
+            COPY_JS, **args, t=controls.texts.templates("link.", "copied", "copy_this")))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
             k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX,

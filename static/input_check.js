@@ -1,7 +1,7 @@
 // Reading numbers that people type or write in links, the same way everywhere:
 // a decimal comma is accepted; text, NaN and infinities are refused; values are
 // clamped into [low, high]. Each result says, in a sentence, what was changed.
-// Plain script, inlined into Bokeh CustomJS callbacks after formatText; defines one name, InputCheck.
+// Plain script, once per page after formatText (components/browser_js.py); defines one name, InputCheck.
 const InputCheck = (() => {
   "use strict";
 

@@ -26,6 +26,7 @@ def test_one_import_displays_the_demo_inline():
     rendered = json.dumps(display["data"])
     for name in ("softmax-chart-bars", "sigmoid-chart-bars", "z-slider-4", "SoftmaxMath"):
         assert name in rendered
+    assert rendered.count("function checkVector(z)") == 1  # the math module once, for every callback
     assert not any(o.get("output_type") == "error" for o in outputs)
     # Python moves the sliders: the state is live in the kernel.
     result = next(o for o in notebook.cells[1].outputs if o.get("output_type") == "execute_result")

@@ -1,0 +1,84 @@
+"""The browser modules of static/ travel once per page, not once per callback (issue #8).
+
+Inlined into every callback, softmax_math.js was in each page 12 times and input_check.js
+6 times (~69 KB of a 320 KB document, serialised for every session). A line that only
+each module has is counted in what the server sends and in the static export. That the
+modules still work is for the browser tests (tests/browser/); that the JS math equals
+numpy, for tests/browser/test_js_math*.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bokeh.core.json_encoder import serialize_json
+from bokeh.document import Document
+from bokeh.models import CustomJS
+
+from components.browser_js import (
+    FORMAT_TEXT_JS,
+    INPUT_CHECK_JS_SOURCE,
+    LOAD_MODULES_JS,
+    MATH_JS_SOURCE,
+    MODULES_ARG,
+    SET_HTML_JS,
+    browser_callback,
+)
+from components.page import SoftmaxLab
+from components.static_export import export_html
+
+# One line of each module that nothing else on the page has (and that no escaping changes).
+MODULE_LINES = {
+    "softmax_math.js": (MATH_JS_SOURCE, "function checkVector(z) {"),
+    "input_check.js": (INPUT_CHECK_JS_SOURCE, "function readNumber(raw, {"),
+    "formatText": (FORMAT_TEXT_JS, "function formatText(template, values = {}) {"),
+    "setHtml": (SET_HTML_JS, "function setHtmlIn(index, div, html) {"),
+}
+
+
+def served_document(lab: SoftmaxLab) -> Document:
+    """The document as app.py builds it for a session."""
+    document = Document()
+    lab.attach(document)
+    document.add_root(lab.model)
+    return document
+
+
+def assert_each_module_once(text: str) -> None:
+    for name, (source, line) in MODULE_LINES.items():
+        assert line in source, f"{name} changed: pick another line of it for this test"
+        assert text.count(line) == 1, f"{name} is {text.count(line)} times in the page"
+
+
+def test_the_served_page_carries_each_module_once():
+    document = served_document(SoftmaxLab())
+    assert_each_module_once(serialize_json(document.to_json()))  # what the server sends on PULL-DOC
+
+
+def test_the_static_export_carries_each_module_once():
+    assert_each_module_once(export_html())
+
+
+def test_every_browser_callback_shares_the_page_modules():
+    lab = SoftmaxLab()
+    document = served_document(lab)
+    # (components/exercises.py puts a guard before an exercise view's code.)
+    users = [m for m in document.models if isinstance(m, CustomJS) and LOAD_MODULES_JS in m.code]
+    # Views, typed boxes, links (apply, copy): each gets the page's one model.
+    assert len(users) >= 12
+    assert all(m.args[MODULES_ARG] is lab.controls.browser_modules for m in users)
+    # And no callback reaches a module another way (inlined, or without the model).
+    for m in document.models:
+        if isinstance(m, CustomJS) and m is not lab.controls.browser_modules:
+            names = ("SoftmaxMath", "InputCheck", "formatText(", "setHtml(")
+            uses = [name for name in names if name in m.code]
+            assert not uses or m in users, f"a CustomJS uses {uses} without LOAD_MODULES_JS"
+
+
+def test_each_page_has_its_own_modules_model():
+    """A Bokeh model belongs to one document: two sessions never share it."""
+    assert SoftmaxLab().controls.browser_modules is not SoftmaxLab().controls.browser_modules
+
+
+def test_a_callback_without_the_modules_fails_in_python_not_in_the_browser():
+    with pytest.raises(TypeError, match=MODULES_ARG):
+        browser_callback("SoftmaxMath.softmax([1, 2]);", notice=None)
