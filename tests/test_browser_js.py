@@ -54,6 +54,17 @@ def test_the_served_page_carries_each_module_once():
     assert_each_module_once(serialize_json(document.to_json()))  # what the server sends on PULL-DOC
 
 
+def test_the_lazy_served_page_carries_each_module_once_with_every_tab_opened():
+    """app.py builds the exercise tabs when opened: their callbacks reuse the page's modules."""
+    lab = SoftmaxLab(lazy_tabs=True)
+    document = served_document(lab)
+    assert_each_module_once(serialize_json(document.to_json()))
+    for index in range(1, len(lab.exercises.views)):
+        lab.exercises.tabs.active = index  # as when the browser syncs the opened tab
+    assert all(view is not None for view in lab.exercises.views)
+    assert_each_module_once(serialize_json(document.to_json()))
+
+
 def test_the_static_export_carries_each_module_once():
     assert_each_module_once(export_html())
 
