@@ -36,9 +36,12 @@ COPY static/ static/
 # replicas behind sticky sessions, not SOFTMAX_LAB_NUM_PROCS, so that a browser's page and its
 # websocket always reach the process that holds its session. Set SOFTMAX_LAB_ALLOWED_ORIGINS to
 # the public host[:port] the browser sees (e.g. softmax.example.org), else only localhost:5006 works.
+# PYTHONMALLOC=malloc: memory of closed sessions goes back to the system (docs/memory.md); app.py
+# would otherwise re-execute itself to set it.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
+    PYTHONMALLOC=malloc \
     SOFTMAX_LAB_ADDRESS=0.0.0.0 \
     SOFTMAX_LAB_PORT=5006 \
     SOFTMAX_LAB_ALLOWED_ORIGINS="" \

@@ -2,11 +2,10 @@
 
 Bounded: 127.0.0.1 only, SOAK_SECONDS (default 60) of traffic, every wait has a
 deadline. Checked: no error, every session ends in the state its user set, the
-server's session count returns to 0, the server gives memory back once a class has
-left (components/settings.py releases it: without that nothing at all came back),
-and nothing leaks: after the soak class has left, memory is within 10 % of where it
-settled after a first class of 100. It does not return to the idle level: see
-docs/memory.md for what keeps the rest.
+server's session count returns to 0, and after each class has left (a first class
+of 100 and the soak class) the server's memory is back within 10 % of its idle value:
+`python app.py` serves with the C allocator and releases closed sessions' memory
+(app.py use_system_allocator, components/settings.py ClosedSessionSweeper; docs/memory.md).
 """
 
 from __future__ import annotations
@@ -83,9 +82,9 @@ async def a_class_comes_and_goes(base_url: str) -> float:
 
 
 def wait_for_release(base_url: str, idle_mb: float, peak_mb: float, timeout: float = 120) -> float:
-    """Once a class has left, the server gives back at least 5 % of what it took (measured: 11-18 %
-    after 20-30 sessions, ~50 % after 100; nothing at all before the server released memory)."""
-    bound = idle_mb + 0.95 * (peak_mb - idle_mb)
+    """Once a class has left, the server's memory comes back within 10 % of idle (measured: +2 %
+    after 50 sessions; +58 % under pymalloc, +120 % before the server released memory at all)."""
+    bound = idle_mb * 1.10
     deadline = time.monotonic() + timeout
     while (now := stats(base_url)["rss_mb"]) > bound:
         if time.monotonic() > deadline:
@@ -116,4 +115,4 @@ def test_hundred_sessions_for_a_minute(app_server):
           f"p50 {lags[len(lags) // 2] * 1000:.0f} ms, p95 {lags[int(len(lags) * 0.95)] * 1000:.0f} ms; "
           f"memory idle {idle_mb} MB, first class {first_peak_mb} MB, after it {settled_mb} MB, "
           f"with the soak class {peak_mb} MB, after it {after_mb} MB")
-    assert after_mb <= settled_mb * 1.10, (idle_mb, first_peak_mb, settled_mb, peak_mb, after_mb)
+    assert after_mb <= idle_mb * 1.10, (idle_mb, first_peak_mb, settled_mb, peak_mb, after_mb)
