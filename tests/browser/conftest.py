@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 
 # A client that leaves while the server is writing to it: tornado logs the interrupted write
 # with its traceback. That is the client's doing, not a fault of the app.
-CLIENT_GONE = ("WebSocketClosedError", "StreamClosedError")
+# Clients that left mid-write, or (Bokeh 3.9 ws.py on_close) closed their websocket before the
+# server had finished creating their session: seen once on a loaded machine; the client is gone.
+CLIENT_GONE = ("WebSocketClosedError", "StreamClosedError", "assert self._session is not None")
 
 
 def server_faults(log: str) -> list[str]:
