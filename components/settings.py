@@ -87,8 +87,9 @@ class ServerSettings:
         return {
             "address": self.address, "port": self.port, "prefix": self.prefix,
             "allow_websocket_origin": self.websocket_origins, "num_procs": self.num_procs,
-            "unused_session_lifetime": self.session_lifetime_ms,
-            "check_unused_sessions": self.check_sessions_ms,
+            # Bokeh's own names: any other key is silently taken as a tornado setting and ignored.
+            "unused_session_lifetime_milliseconds": self.session_lifetime_ms,
+            "check_unused_sessions_milliseconds": self.check_sessions_ms,
             # Tornado output transforms: gzip (Bokeh's JS is 1.3 MB, 0.35 MB compressed) and headers.
             "transforms": [GZipContentEncoding, security_headers(self.frame_ancestors)],
             "extra_patterns": [(r"/stats", StatsHandler)] if self.stats else [],

@@ -1,0 +1,39 @@
+"""components/settings.py: every server setting reaches the server that pn.serve starts.
+
+pn.serve passes unknown keyword arguments on to Bokeh, which passes them on to tornado as
+application settings: a misspelt name is silently ignored (SOFTMAX_LAB_SESSION_LIFETIME_MS
+once had no effect that way), so the names are checked against the servers' signatures.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import panel as pn
+from bokeh.server.server import _ServerOpts
+from bokeh.server.tornado import BokehTornado
+from tornado.web import Application
+
+from components.settings import ServerSettings
+
+
+def accepted_names() -> set[str]:
+    names: set[str] = set()
+    for function in (pn.serve, pn.io.server.get_server, BokehTornado.__init__, Application.__init__):
+        names |= {name for name, parameter in inspect.signature(function).parameters.items()
+                  if parameter.kind is not inspect.Parameter.VAR_KEYWORD}
+    names |= {name for name in dir(_ServerOpts) if not name.startswith("_")}
+    return names
+
+
+def test_every_server_setting_is_a_name_the_servers_know():
+    settings = ServerSettings.from_env({"SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000", "SOFTMAX_LAB_STATS": "1"})
+    unknown = set(settings.server_kwargs()) - accepted_names()
+    assert not unknown, f"ignored by pn.serve / Bokeh / tornado: {sorted(unknown)}"
+
+
+def test_session_lifetime_reaches_bokeh():
+    kwargs = ServerSettings.from_env({"SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}).server_kwargs()
+    lifetime = {key: value for key, value in kwargs.items() if "unused_session" in key}
+    assert lifetime == {"unused_session_lifetime_milliseconds": 2000,
+                        "check_unused_sessions_milliseconds": 2000}
