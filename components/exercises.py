@@ -103,6 +103,66 @@ const whenRendered = () => {
 whenRendered();
 """
 
+# The tabs usually sit below the fold (at 1280 x 900 their top is at y ≈ 940), yet every slider
+# change updated the shown view: ~20 ms of script and two canvas repaints a change that nobody
+# saw. While the tabs are out of view, a gated callback (GATE_JS) leaves its view as it is and
+# records itself in ``tabs.__pending`` with the input that moved; an IntersectionObserver on the
+# tabs keeps ``tabs.__offscreen`` and, when they come into view, runs each pending callback once,
+# so the view shows the current inputs in the frames that follow. No margin: the tab headers
+# come into view first, and a margin would count tabs just below the fold (the common case) as
+# in view. Opening a tab (cb_obj is tabs, as when VIEW_ARRIVED_JS runs them) updates it at once
+# wherever it is. The same in the served app, the static export and a tab built later: all
+# go through Exercises._build and document_ready. Should BokehJS replace the tabs' element, the
+# new one is observed; until then (and without IntersectionObserver) the tabs count as in view:
+# a view is never left stale.
+OFFSCREEN_MARGIN = "0px"
+OFFSCREEN_JS = """
+if (tabs.__observing) return;
+tabs.__observing = true;
+tabs.__pending ??= new Map();
+const flush = () => {
+  const pending = [...tabs.__pending];
+  tabs.__pending.clear();
+  for (const [callback, input] of pending) callback.execute(input);
+};
+if (typeof IntersectionObserver === "undefined") return;
+let frames = 0;
+const observe = () => {
+  const view = cb_context?.index?.find_one(tabs);
+  if (!view?.el?.isConnected) {
+    if (++frames < 600) requestAnimationFrame(observe);
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (!entry.target.isConnected) {
+      observer.disconnect();
+      tabs.__offscreen = false;
+      flush();
+      frames = 0;
+      requestAnimationFrame(observe);
+      return;
+    }
+    tabs.__offscreen = !entry.isIntersecting;
+    if (!tabs.__offscreen) flush();
+  }, {rootMargin: margin});
+  observer.observe(view.el);
+};
+observe();
+"""
+
+# Put before each view's input callback: only the shown tab's view is updated, and only while
+# the tabs are in view (else it waits in tabs.__pending, with the input that moved: run with it,
+# the view tells the same movement as if it had followed it); ``self_callback`` is the callback.
+GATE_JS = """
+if (tabs.active !== {index}) return;
+if (cb_obj !== tabs && tabs.__offscreen) {{
+  (tabs.__pending ??= new Map()).set(self_callback, cb_obj);
+  return;
+}}
+tabs.__pending?.delete(self_callback);
+"""
+
 PLACEHOLDER_HEIGHT = 560  # about a view's height: the page does not jump when the view arrives
 
 # What the page gives a view built after load: (callbacks to run at once, callbacks to run
@@ -141,17 +201,19 @@ class Exercises(pn.viewable.Viewer):
             "tabs": self.tabs, "label": controls.texts("exercises.label"),
         })
         self.tabs.js_on_change("active", self._aria)
+        self._offscreen = CustomJS(code=OFFSCREEN_JS, args={"tabs": self.tabs, "margin": OFFSCREEN_MARGIN})
         if lazy:
             self.tabs.on_change("active", self._on_open)
 
     def _build(self, index: int) -> tuple[ExerciseView, list[CustomJS]]:
-        """Build tab ``index``'s view; its input callbacks run only while its tab is shown."""
+        """Build tab ``index``'s view; its input callbacks run only while its tab is shown and
+        in view (GATE_JS), and at once when the tab is opened."""
         proxy = TabControls(self._controls)
         view = self.views[index] = self._view_classes[index](proxy)
         view.model.css_classes = [*view.model.css_classes, "exercise-view"]
         for callback in proxy.callbacks:
-            callback.code = f"if (tabs.active !== {index}) return;\n{callback.code}"
-            callback.args = {**callback.args, "tabs": self.tabs}
+            callback.code = GATE_JS.format(index=index) + callback.code
+            callback.args = {**callback.args, "tabs": self.tabs, "self_callback": callback}
             self._controls.on_input(callback)
             self.tabs.js_on_change("active", callback)
         return view, proxy.callbacks
@@ -183,8 +245,9 @@ class Exercises(pn.viewable.Viewer):
             placeholder.children = [view.model]
 
     def attach(self, document: Document) -> None:
-        """Label the tabs for assistive technology once they are rendered."""
-        document.js_on_event("document_ready", self._aria)
+        """Label the tabs for assistive technology once they are rendered, and watch whether
+        they are in view (OFFSCREEN_JS)."""
+        document.js_on_event("document_ready", self._aria, self._offscreen)
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

@@ -8,6 +8,7 @@ from bokeh.models import ColumnDataSource, CustomJS
 
 from app import requested_text
 from components import softmax_math as sm
+from components.exercises import GATE_JS
 from components.notebook import demo
 from components.page import SoftmaxLab
 from components.state import WIDE_Z_LIMIT, SoftmaxState
@@ -112,7 +113,8 @@ def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
     assert exercises._aria in arrived.args["once_rendered"]
     update = next(cb for cb in lab.controls.z_sliders[0].js_property_callbacks["change:value"]
                   if isinstance(cb, CustomJS) and cb.args.get("cells") is jacobian.source)
-    assert update.code.startswith("if (tabs.active !== 1) return;")  # runs only while shown
+    # Runs only while shown and in view (else waits for the tabs to come into view).
+    assert update.code.startswith(GATE_JS.format(index=1)) and update.args["self_callback"] is update
     assert update in arrived.args["once_rendered"]
 
     exercises.tabs.active = 3  # the sweep follows the widened range

@@ -49,3 +49,16 @@ def press_on_slider(page: Page, css_class: str, key: str, times: int) -> None:
     handle.focus()
     for _ in range(times):
         handle.press(key)
+
+
+SETTLED_JS = """() => {
+  const tabs = [...Bokeh.documents[0].all_models].find((m) => (m.css_classes ?? []).includes("exercises"));
+  return tabs != null && !tabs.__offscreen && !tabs.__pending?.size;
+}"""
+
+
+def look_at_tab(page: Page) -> None:
+    """Scroll the exercise tabs into view, as a user does to read a tab: out of view, the shown
+    tab waits for the tabs to come back before it follows the sliders (components/exercises.py)."""
+    page.get_by_role("tablist").scroll_into_view_if_needed()
+    page.wait_for_function(SETTLED_JS)

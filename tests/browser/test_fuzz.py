@@ -376,6 +376,8 @@ def test_inverse_targets_end_in_safe_values_with_a_message(page, fuzz_app):
     url, labs = fuzz_app
     open_app(page, f"{url}?view=inverse")
     expect(page.locator(".target-input-1 input")).to_be_visible()
+    # Where a user types a target: in view (a tab out of view is updated only when it comes back).
+    page.locator(".target-input-1 input").scroll_into_view_if_needed()
     lab = labs[-1]
     typed = page.evaluate(TARGETS_JS)["typed"]
     steps, wants = [], []

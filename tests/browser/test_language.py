@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from components.i18n import Texts
 from components.views_registry import EXERCISE_VIEWS
 from tests.browser.conftest import ROOT
-from tests.browser.screen import READY, open_app, press_on_slider, readout
+from tests.browser.screen import READY, look_at_tab, open_app, press_on_slider, readout
 from tests.language_check import english_words
 
 ZH = Texts("zh-Hant")
@@ -97,6 +97,7 @@ def test_the_chinese_page_has_no_english_on_any_tab_or_notice(page, served_app):
     # The views' own messages: a movement, a refused target, Apply, a shift.
     tabs.nth(0).click()
     press_on_slider(page, "z-slider-1", "ArrowRight", 2)
+    look_at_tab(page)  # read where a user reads it: out of view, the tab waits to follow the sliders
     expect(page.locator(".nonlocality-balance")).to_contain_text("你正在移動 zᴸ₁")
     leftovers |= set(page_words(page))
     tabs.nth(5).click()

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from components.i18n import TEXTS
 from components.state import TAU_DEFAULT
 from tests.browser.a11y import axe_scan, report
-from tests.browser.screen import open_app, press_on_slider
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_theme import is_dark
 from tests.browser.test_view_jacobian import assert_shows_numpy
 
@@ -32,8 +32,11 @@ def test_a_tab_opened_after_the_sliders_moved_shows_their_state(served_app: str,
     open_app(page, served_app)
     assert not built(page, "jacobian-cells")  # not in the page until its tab is opened
     press_on_slider(page, "z-slider-2", "ArrowRight", 7)
+    look_at_tab(page)
     press_on_slider(page, "tau-slider", "ArrowLeft", 20)
+    look_at_tab(page)
     press_on_slider(page, "k-slider", "ArrowRight", 2)  # K = 6: two rows more
+    look_at_tab(page)
     expect(page.locator(".z-input-2 input")).to_have_value("-0.3")
     open_tab(page, "jacobian.title")
     expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
@@ -42,6 +45,7 @@ def test_a_tab_opened_after_the_sliders_moved_shows_their_state(served_app: str,
     assert 0.6 * TAU_DEFAULT < shown["tau"] < 0.65 * TAU_DEFAULT, shown  # 20 steps of 10 ** 0.01 down
     # The numbers the server built are the same after the browser's next update.
     press_on_slider(page, "z-slider-1", "ArrowLeft", 1)
+    look_at_tab(page)
     expect(page.locator(".z-input-1 input")).to_have_value("2.4")
     assert_shows_numpy(page)
 

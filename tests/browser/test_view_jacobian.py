@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from components import softmax_math as sm
 from components.bar_chart import output_names
 from components.jacobian_view import JacobianView, format_number
-from tests.browser.screen import open_app, press_on_slider
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 TABLE = ".jacobian-table table.jacobian"
 
@@ -77,6 +77,7 @@ def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     min_diag = page.locator(".jacobian-verdict .min-diag")
     previous = min_diag.inner_text()
     press_on_slider(page, "z-slider-2", "ArrowRight", 5)  # raise the smallest input: a₂ grows
+    look_at_tab(page)
     expect(min_diag).not_to_have_text(previous)
     after = assert_shows_numpy(page)
     assert after["z"][1] > before["z"][1]
@@ -84,6 +85,7 @@ def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     box = page.locator(".tau-input input")
     box.fill("0.2")
     box.press("Enter")
+    look_at_tab(page)
     expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.200")
     shown = assert_shows_numpy(page)
     assert shown["tau"] == pytest.approx(0.2, rel=1e-9)
@@ -95,13 +97,16 @@ def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, se
     # order, so the Python-written and the browser-written tables are compared without them.
     python_table = entries(page)
     press_on_slider(page, "k-slider", "End", 1)
+    look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(10)
     shown = assert_shows_numpy(page)
     assert len(shown["value"]) == 100 and len(shown["inputs"]) == 10
     press_on_slider(page, "k-slider", "Home", 1)
+    look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(2)
     assert len(assert_shows_numpy(page)["value"]) == 4
     press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state, now written by JS
+    look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(4)
     assert entries(page) == python_table
 

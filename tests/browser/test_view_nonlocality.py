@@ -6,7 +6,7 @@ import numpy as np
 from playwright.sync_api import expect
 
 from components import softmax_math as sm
-from tests.browser.screen import open_app, press_on_slider
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 BOOK_Z = [2.5, -1.0, 3.2, 0.5]
 
@@ -31,6 +31,7 @@ def test_moving_one_input_changes_every_softmax_output_and_one_sigmoid(page, ser
     open_app(page, served_app)
     page.get_by_role("tab", name="Non-locality").click()
     press_on_slider(page, "z-slider-4", "ArrowRight", 7)
+    look_at_tab(page)
     expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.20")
     moved = [*BOOK_Z[:3], 1.2]
     da = sm.softmax(moved) - sm.softmax(BOOK_Z)
@@ -51,7 +52,9 @@ def test_a_new_movement_and_the_measure_button_start_from_zero(page, served_app)
     open_app(page, served_app)
     page.get_by_role("tab", name="Non-locality").click()
     press_on_slider(page, "z-slider-4", "ArrowRight", 3)
+    look_at_tab(page)
     press_on_slider(page, "z-slider-1", "ArrowLeft", 2)
+    look_at_tab(page)
     expect(page.locator(".nonlocality-balance")).to_contain_text("You are moving zᴸ₁")
     before = [*BOOK_Z[:3], 0.8]
     after = [2.3, *before[1:]]
@@ -65,6 +68,7 @@ def test_the_active_view_is_part_of_the_link(browser, page, served_app):
     open_app(page, served_app)
     page.get_by_role("tab", name="Non-locality").click()
     press_on_slider(page, "z-slider-2", "ArrowRight", 1)
+    look_at_tab(page)
     page.wait_for_url(lambda url: "view=nonlocality" in url, timeout=5000)
     other = browser.new_context().new_page()
     open_app(other, page.url)

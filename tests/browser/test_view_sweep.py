@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from components import softmax_math as sm
 from components.bar_chart import output_names
 from components.sweep_view import SWEEP_POINTS, SweepView
-from tests.browser.screen import open_app, press_on_slider
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 # The inputs exactly as the sliders hold them (the readout rounds them), and K and tau.
 INPUTS_JS = """() => {
@@ -62,9 +62,11 @@ def test_curves_follow_the_other_inputs_and_the_marker_follows_z4(page, served_a
     assert "sweeps from −5 to 5" in page.locator(HEADING).inner_text()
     assert_sweep_is_numpy(page, 3)
     press_on_slider(page, "z-slider-1", "ArrowLeft", 5)  # reshapes every curve
+    look_at_tab(page)
     expect(page.locator(HEADING)).to_contain_text("zᴸ₄ = 0.50")
     assert assert_sweep_is_numpy(page, 3)["z"][0] == 2.0
     press_on_slider(page, "z-slider-4", "ArrowRight", 3)  # moves the marker along the curves
+    look_at_tab(page)
     expect(page.locator(HEADING)).to_contain_text("zᴸ₄ = 0.80")
     assert_sweep_is_numpy(page, 3)
 
@@ -76,6 +78,7 @@ def test_selector_k_and_range_change_the_sweep(page, served_app):
     assert_sweep_is_numpy(page, 0)
     page.locator(".sweep-input select").select_option(label="zᴸ₃")
     press_on_slider(page, "k-slider", "Home", 1)  # K = 2: z₃ is gone, so the sweep falls back to z₂
+    look_at_tab(page)
     expect(page.locator(HEADING)).to_contain_text("as zᴸ₂ sweeps")
     expect(page.locator(".sweep-input select option")).to_have_count(2)
     assert_sweep_is_numpy(page, 1)

@@ -13,7 +13,7 @@ from components.bar_chart import output_names
 from components.jacobian_view import format_number, parse_number
 from components.state import TAU_MAX, TAU_MIN
 from components.temperature_view import CURVE_POINTS, TemperatureView
-from tests.browser.screen import open_app, press_on_slider
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 QUANTITIES = ".temperature-quantities table.thermo"
 CURVES_DATA = "Bokeh.documents[0].get_model_by_name('temperature-curves').data"
@@ -50,6 +50,7 @@ def type_tau(page: Page, value: str) -> None:
     box = page.locator(".tau-input input")
     box.fill(value)
     box.press("Enter")
+    look_at_tab(page)
     expect(page.locator(".temperature-heading b.tau")).to_have_text(format_number(float(value)))
 
 
@@ -91,6 +92,7 @@ def test_numbers_and_curves_follow_z_and_tau_moves_only_the_marker(page, served_
     assert page.evaluate(same_curves)  # τ alone: the curves were not recomputed
     assert assert_shows_numpy(page)["marker"] == pytest.approx(0.2)
     press_on_slider(page, "z-slider-2", "ArrowRight", 4)
+    look_at_tab(page)
     expect(page.locator(".z-input-2 input")).to_have_value("-0.6")
     assert not page.evaluate(same_curves)
     assert assert_shows_numpy(page)["z"][1] == pytest.approx(-0.6)
@@ -100,9 +102,11 @@ def test_k_from_2_to_10_changes_lines_and_the_entropy_bound(page, served_app):
     open_tab(page, served_app)
     ln_k = page.locator(f"{QUANTITIES} .ln-k")
     press_on_slider(page, "k-slider", "End", 1)
+    look_at_tab(page)
     expect(ln_k).to_have_text(format_number(math.log(10), 5))
     assert len(assert_shows_numpy(page)["ys"]) == 10
     press_on_slider(page, "k-slider", "Home", 1)
+    look_at_tab(page)
     expect(ln_k).to_have_text(format_number(math.log(2), 5))
     assert len(assert_shows_numpy(page)["ys"]) == 2
 
