@@ -58,6 +58,17 @@ def wait_for_http(url: str, timeout: float = 60.0, process: subprocess.Popen | N
 
 
 @pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    """The static export (`python app.py export`), written once for the tests that open it."""
+    path = tmp_path_factory.mktemp("export") / "demo.html"
+    result = subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout
+    return path
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/install-chromium.sh")

@@ -8,17 +8,12 @@ in the served app (a tab built at load and one built later) and in the static ex
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
 from components.jacobian_view import JacobianView
-from tests.browser.conftest import ROOT
 from tests.browser.screen import open_app, press_on_slider
 from tests.browser.test_view_jacobian import assert_shows_numpy
 
@@ -95,15 +90,6 @@ def test_a_tab_built_later_and_moved_below_the_fold_shows_the_sliders(page, serv
     expect(min_diag).not_to_have_text(previous)
     shown = assert_shows_numpy(page)  # heatmap, colour scale, table and verdict vs numpy
     assert shown["z"][1] == pytest.approx(-0.5) and shown["tau"] < 1
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "demo.html"
-    result = subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return path
 
 
 def test_the_static_export_below_the_fold_shows_the_sliders_when_scrolled_to(page, exported):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -13,16 +12,6 @@ from playwright.sync_api import expect
 from components import softmax_math as sm
 from tests.browser.conftest import ROOT
 from tests.browser.screen import chart, open_app, press_on_slider, readout
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "demo.html"
-    result = subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert "wrote" in result.stdout
-    return path
 
 
 @pytest.fixture
