@@ -37,7 +37,12 @@ import panel as pn  # noqa: E402
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from components.page import TITLE, SoftmaxLab  # noqa: E402
 from components.page_resources import serve_only_used_resources  # noqa: E402
-from components.settings import ClosedSessionSweeper, ServerSettings, SettingsError  # noqa: E402
+from components.settings import (  # noqa: E402
+    ClosedSessionSweeper,
+    ServerSettings,
+    SettingsError,
+    skip_document_validation,
+)
 from components.static_export import export  # noqa: E402
 
 
@@ -54,6 +59,7 @@ def create_app() -> None:
     (lazy_tabs): most visitors open few tabs, and the views are 60 % of a page's models.
     """
     serve_only_used_resources()  # no GL, table or Panel JS on the page: it uses none (idempotent)
+    skip_document_validation(os.environ)  # checked by the tests, not per session (idempotent)
     document = pn.state.curdoc
     # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
     embedded_by_script = "bokeh-autoload-element" in pn.state.session_args

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bokeh.settings import settings as bokeh_settings
 from tornado.httputil import HTTPHeaders
 from tornado.ioloop import PeriodicCallback
 from tornado.web import GZipContentEncoding, OutputTransform, RequestHandler
@@ -117,6 +118,18 @@ def security_headers(frame_ancestors: str) -> type[OutputTransform]:
             return status_code, headers, chunk
 
     return SecurityHeaders
+
+
+def skip_document_validation(environ: Mapping[str, str]) -> None:
+    """Open sessions without Bokeh's validation of each new document, unless BOKEH_VALIDATE_DOC
+    is set (e.g. =true while debugging a view).
+
+    Bokeh checks every session's document for mistakes such as a plot without renderers:
+    ~90 ms of server CPU per session here, an eighth of opening one, to find what is the same
+    in every session. tests/test_components.py runs those checks on every page and view instead.
+    """
+    if "BOKEH_VALIDATE_DOC" not in environ:
+        bokeh_settings.perform_document_validation.set_value(False)
 
 
 def release_memory() -> None:

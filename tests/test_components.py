@@ -133,6 +133,22 @@ def test_the_tab_named_by_the_link_is_built_from_the_start():
     assert unknown.exercises.tabs.active == 0 and unknown.exercises.views[0] is not None
 
 
+def test_bokeh_finds_no_mistake_in_any_page_or_lazily_built_view():
+    """What Bokeh's per-session validation would report, which the served app skips
+    (components/settings.py skip_document_validation): checked here for every page instead."""
+    from bokeh.core.validation.check import check_integrity
+
+    lab = SoftmaxLab(lazy_tabs=True)
+    document = served_document(lab)
+    for index in range(len(lab.exercises.views)):
+        lab.exercises.tabs.active = index  # builds each lazy tab's view into the document
+    pages = {"served, every tab opened": document,
+             "static export": SoftmaxLab(sync_to_python=False).standalone_document()}
+    for name, page in pages.items():
+        found = check_integrity(list(page.models))
+        assert (found.error, found.warning) == ([], []), name
+
+
 def test_pages_without_a_server_build_every_tab():
     """The static export and notebooks have no server to build a tab later."""
     assert all(view is not None for view in SoftmaxLab(sync_to_python=False).exercises.views)

@@ -24,3 +24,15 @@ def test_a_document_with_panel_models_keeps_every_file() -> None:
     # panel.min.js imports BokehJS's table modules: leaving them out broke such pages.
     root = pn.Column(pn.pane.Markdown("a Panel page"), SoftmaxLab()).get_root()
     assert unused_files([root]) == []
+
+
+def test_a_served_document_that_gains_a_table_later_keeps_its_files() -> None:
+    # Served roots are read from their document's model index, which must follow changes.
+    from bokeh.document import Document
+
+    page = SoftmaxLab()
+    document = Document()
+    document.add_root(page.model)
+    assert "/bokeh-tables" in unused_files(document.roots)
+    page.model.children.append(DataTable(source=ColumnDataSource({"x": [1]})))
+    assert "/bokeh-tables" not in unused_files(document.roots)

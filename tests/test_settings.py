@@ -12,9 +12,10 @@ import inspect
 import panel as pn
 from bokeh.server.server import _ServerOpts
 from bokeh.server.tornado import BokehTornado
+from bokeh.settings import settings as bokeh_settings
 from tornado.web import Application
 
-from components.settings import ServerSettings
+from components.settings import ServerSettings, skip_document_validation
 
 
 def accepted_names() -> set[str]:
@@ -37,3 +38,14 @@ def test_session_lifetime_reaches_bokeh():
     lifetime = {key: value for key, value in kwargs.items() if "unused_session" in key}
     assert lifetime == {"unused_session_lifetime_milliseconds": 2000,
                         "check_unused_sessions_milliseconds": 2000}
+
+
+def test_sessions_skip_document_validation_unless_bokeh_validate_doc_is_set():
+    validation = bokeh_settings.perform_document_validation
+    try:
+        skip_document_validation({"BOKEH_VALIDATE_DOC": "true"})  # asked for: kept
+        assert validation() is True
+        skip_document_validation({})
+        assert validation() is False
+    finally:
+        validation.unset_value()
