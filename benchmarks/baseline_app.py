@@ -1,6 +1,11 @@
 """The naive baseline the benchmarks compare against: the same four z sliders,
 temperature and two charts, written as a typical Panel user would, with one
-Python callback per change that recomputes and pushes both charts."""
+Python callback per change that recomputes and pushes both charts.
+
+Served with ``?math=browser`` it is the issue's other reference, "the same page with
+the math in the browser": the callback is a few lines of JS and the server only
+hears the slider values. benchmarks/input_to_paint.py measures both: the second is
+what two BokehJS charts cost per change on this machine with no server in the loop."""
 
 from __future__ import annotations
 
@@ -12,7 +17,17 @@ from bokeh.plotting import figure
 NAMES = ["a1", "a2", "a3", "a4"]
 
 
-def create_baseline() -> pn.viewable.Viewable:
+BROWSER_MATH_JS = """
+const z = [z1, z2, z3, z4].map((s) => s.value);
+const zmax = Math.max(...z);
+const e = z.map((v) => Math.exp((v - zmax) / tau_slider.value));
+const total = e.reduce((a, b) => a + b, 0);
+softmax.data = {x: softmax.data.x, top: e.map((v) => v / total)};
+sigmoid.data = {x: sigmoid.data.x, top: z.map((v) => 1 / (1 + Math.exp(-v)))};
+"""
+
+
+def create_baseline(browser_math: bool = False) -> pn.viewable.Viewable:
     z_sliders = [
         pn.widgets.FloatSlider(name=f"z{j + 1}", start=-5, end=5, step=0.1, value=v,
                                css_classes=[f"z-slider-{j + 1}"])
@@ -34,11 +49,17 @@ def create_baseline() -> pn.viewable.Viewable:
         softmax_source.data = {"x": NAMES, "top": list(e / e.sum())}
         sigmoid_source.data = {"x": NAMES, "top": list(1 / (1 + np.exp(-z)))}
 
+    args = {f"z{j + 1}": slider for j, slider in enumerate(z_sliders)}
+    args.update(tau_slider=tau_slider, softmax=softmax_source, sigmoid=sigmoid_source)
     for slider in [*z_sliders, tau_slider]:
-        slider.param.watch(update, "value")
+        if browser_math:
+            slider.jscallback(args=args, value=BROWSER_MATH_JS)
+        else:
+            slider.param.watch(update, "value")
     update()
     return pn.Row(pn.Column(*z_sliders, tau_slider), *charts)
 
 
 if __name__.startswith("bokeh_app"):
-    create_baseline().servable(title="baseline")
+    math = pn.state.session_args.get("math", [b""])[0]
+    create_baseline(browser_math=math == b"browser").servable(title="baseline")

@@ -43,7 +43,9 @@ for (const [slider, log_scale] of sliders) {
 
 # A table wider than its box scrolls inside it (static/layout.css); a keyboard user must be
 # able to scroll it too, so while it overflows its box is a named, focusable region (and
-# only then: at full width the tables add no tab stops).
+# only then: at full width the tables add no tab stops). Overflow is read in a ResizeObserver
+# callback, which runs after the frame's layout: reading sizes right after each rewrite of a
+# table (a MutationObserver) forced a second layout per slider change.
 SCROLL_BOXES_JS = """
 for (const div of divs) {
   const view = cb_context?.index?.find_one(div);
@@ -60,10 +62,18 @@ for (const div of divs) {
       for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
     }
   };
-  box.__scroll_observer = new ResizeObserver(check);
-  box.__scroll_observer.observe(box);
-  new MutationObserver(check).observe(box, {childList: true});
-  check();
+  const sizes = new ResizeObserver(check);
+  box.__scroll_observer = sizes;
+  // Each update writes a new table: watch the box and the table it holds now (observing
+  // also reports the new table's size once, so a rewrite that changes nothing is checked).
+  const watch = () => {
+    sizes.disconnect();
+    sizes.observe(box);
+    const table = box.querySelector("table");
+    if (table != null) sizes.observe(table);
+  };
+  new MutationObserver(watch).observe(box, {childList: true});
+  watch();
 }
 """
 
