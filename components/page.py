@@ -23,6 +23,7 @@ from components.accessibility import (
 from components.browser_js import STATIC_DIR
 from components.connection_status import ConnectionStatus
 from components.controls import Controls
+from components.css_visuals import skip_css_visual_lookups
 from components.equations import Equations
 from components.exercises import Exercises
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts, is_known_language
@@ -138,6 +139,7 @@ class SoftmaxLab(pn.viewable.Viewer):
             self.theme.attach(document)
             label_slider_handles(document, self._models, log_sliders=(self.controls.log_tau_slider,))
             focusable_scroll_boxes(document, self._models)
+            skip_css_visual_lookups(document, self.softmax_chart.chart)
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

@@ -1,0 +1,43 @@
+"""Paint without BokehJS's CSS lookups per visual property (works around bokeh/bokeh#15286).
+
+BokehJS 3.9 lets CSS custom properties (``--bk-major-label-text-color`` and the like)
+override the canvas colours of axes, grids and labels, so every paint calls
+getComputedStyle once per visual property. After each slider change the page's DOM has
+changed (headings, readout), and those calls force ~10 style recalculations per change
+(Chromium trace: ~4 ms of the ~30 ms from key press to painted frame). This page sets its
+canvas colours as model properties (components/theme.py) and defines no ``--bk-*`` visual
+variable, nor do Bokeh's own stylesheets, so every lookup finds "". Once the page is
+rendered the lookup answers "" without asking: input-to-paint p50 / p95 26 / 35 -> 23 /
+31 ms (benchmarks/input_to_paint.py, same machine, interleaved runs).
+
+Only on the BokehJS it was measured with (3.9.x; a later one may cache the lookups,
+bokeh/bokeh#15205). A course page that themes Bokeh through ``--bk-*`` variables sets
+``window.softmaxLabCssVisuals = true`` before the app loads, and keeps them.
+"""
+
+from __future__ import annotations
+
+from bokeh.document import Document
+from bokeh.models import CustomJS, Plot
+
+SKIP_CSS_VISUALS_JS = """
+if (window.softmaxLabCssVisuals === true || !String(Bokeh.version).startsWith("3.9.")) return;
+const view = cb_context?.index?.find_one(plot);
+for (const renderer of view?.renderer_views?.values() ?? []) {
+  for (const visual of renderer.visuals ?? []) {
+    // The class that defines the lookup is shared by every visual of every plot.
+    let base = Object.getPrototypeOf(visual);
+    while (base != null && !Object.hasOwn(base, "_get_css_value")) base = Object.getPrototypeOf(base);
+    if (base != null) {
+      base._get_css_value = () => "";
+      return;
+    }
+  }
+}
+"""
+
+
+def skip_css_visual_lookups(document: Document, plot: Plot) -> None:
+    """Once ``document`` is rendered, its plots paint without the CSS lookups (any plot
+    of the page will do: the lookup belongs to a class all of them share)."""
+    document.js_on_event("document_ready", CustomJS(code=SKIP_CSS_VISUALS_JS, args={"plot": plot}))
