@@ -42,6 +42,7 @@ def test_session_lifetime_reaches_bokeh():
 
 def test_sessions_skip_document_validation_unless_bokeh_validate_doc_is_set():
     validation = bokeh_settings.perform_document_validation
+    validation.unset_value()  # an app served earlier in this process may have set it
     try:
         skip_document_validation({"BOKEH_VALIDATE_DOC": "true"})  # asked for: kept
         assert validation() is True
