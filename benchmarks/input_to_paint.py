@@ -165,7 +165,7 @@ def main() -> None:
     for kind in ("keys", "drag"):
         floor = results[BROWSER_MATH][kind]["p95_ms"]
         print(f"{BROWSER_MATH} ({kind}): p95 {floor} ms, {results['baseline'][kind]['p95_ms'] / floor:.1f}x "
-              "the baseline: no page of two BokehJS charts does better here")
+              "the baseline: two BokehJS charts with no server work in the loop")
     machine = {"machine": platform.machine(), "cpus": __import__("os").cpu_count(),
                "python": platform.python_version()}
     print(json.dumps({"benchmark": "input_to_paint", "machine": machine, "results": results}))
