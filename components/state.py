@@ -80,7 +80,8 @@ def clamp_k(value: object, texts: Texts | None = None) -> tuple[int, str | None]
     number = _to_float(value)
     if number is None:
         return BOOK_K, texts("state.k_not_number", value=value, default=BOOK_K)
-    clamped = int(min(MAX_K, max(MIN_K, round(number))))
+    # Halves round up, as the browser's Math.round does for a link's ?K= (Python's round(2.5) is 2).
+    clamped = int(min(MAX_K, max(MIN_K, math.floor(number + 0.5))))
     if clamped != number:
         return clamped, texts("state.k_not_whole", number=f"{number:g}", low=MIN_K, high=MAX_K,
                               clamped=clamped)

@@ -55,7 +55,8 @@ def test_two_states_do_not_share_their_lists():
 
 
 @pytest.mark.parametrize(("typed", "expected", "noticed"), [
-    (4, 4, False), ("7", 7, False), (1, 2, True), (99, 10, True), (2.5, 2, True), ("x", 4, True),
+    (4, 4, False), ("7", 7, False), (1, 2, True), (99, 10, True), ("x", 4, True),
+    (2.5, 3, True), (3.5, 4, True),  # halves round up, as the browser rounds a link's ?K=
 ])
 def test_number_of_outputs_is_a_whole_number_from_2_to_10(typed, expected, noticed):
     state = SoftmaxState()
