@@ -4,8 +4,6 @@ operated by keyboard with a visible focus indicator."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,6 @@ from playwright.sync_api import expect
 from components.i18n import TEXTS
 from components.views_registry import EXERCISE_VIEWS
 from tests.browser.a11y import axe_scan, focusables, report, tab_through
-from tests.browser.conftest import ROOT
 from tests.browser.screen import notice, open_app
 
 EN = TEXTS["en"]
@@ -61,12 +58,8 @@ def test_a_page_with_a_notice_has_no_serious_violation(page, served_app):
     assert_no_blocking_violations(page)
 
 
-def test_the_static_export_has_no_serious_violation(page, tmp_path):
-    path: Path = tmp_path / "demo.html"
-    result = subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    open_app(page, path.as_uri())
+def test_the_static_export_has_no_serious_violation(page, exported: Path):
+    open_app(page, exported.as_uri())
     assert_no_blocking_violations(page)
 
 

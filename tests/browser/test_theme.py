@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.a11y import axe_scan, report
-from tests.browser.conftest import ROOT, checked_page
+from tests.browser.conftest import checked_page
 from tests.browser.screen import open_app, press_on_slider, readout
 
 # What the page shows, read from the screen: colours are computed styles and canvas pixels.
@@ -134,11 +133,8 @@ def test_the_system_preference_is_followed_unless_the_link_says_otherwise(
     assert not is_dark(colours(dark_system_page)["page"])
 
 
-def test_the_static_export_has_the_dark_theme_too(tmp_path, page: Page) -> None:
-    path = tmp_path / "demo.html"
-    subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT, check=True, timeout=120,
-                   capture_output=True)
-    open_app(page, f"{path.as_uri()}?theme=dark")
+def test_the_static_export_has_the_dark_theme_too(exported: Path, page: Page) -> None:
+    open_app(page, f"{exported.as_uri()}?theme=dark")
     shown = colours(page)
     assert is_dark(shown["page"]) and is_dark(shown["chartCorner"]), shown
     assert_readable(shown)
