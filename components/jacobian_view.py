@@ -25,6 +25,7 @@ from bokeh.models import (
     BasicTicker,
     ColorBar,
     ColumnDataSource,
+    CustomJS,
     Div,
     FactorRange,
     HoverTool,
@@ -51,6 +52,15 @@ DARK_FRACTION = 0.75  # cells beyond 75 % of the scale are dark: white text ther
 LABEL_DIGITS_JS = """
 const digits = K <= 5 ? 3 : 2;
 const fontSize = K <= 5 ? "13px" : K <= 7 ? "12px" : "11px";
+"""
+
+
+# Cell values only where they fit: at a phone's width and K = 10 a cell is ~23 px and the
+# labels ran into each other; the table below the heatmap lists every value.
+MIN_LABELLED_CELL_PX = 44
+FIT_LABELS_JS = """
+const columns = heatmap.x_range.factors.length;
+labels.visible = !(heatmap.inner_width > 0) || heatmap.inner_width / columns >= min_cell_px;
 """
 
 
@@ -315,10 +325,16 @@ class JacobianView(pn.viewable.Viewer):
                      line_width=2, fill_color=transform("color_value", self.mapper))
         # A LabelSet, not a text glyph: BokehJS 3.9's Text glyph sets its data asynchronously and throws
         # when several changes of K arrive in one tick (a link that sets z and K on load).
-        heatmap.add_layout(LabelSet(
+        labels = LabelSet(
             x="input", y="output", text="label", source=self.source, text_align="center",
             text_baseline="middle", text_color="text_color", text_font_size="font_size",
-        ))
+            name="jacobian-labels",
+        )
+        heatmap.add_layout(labels)
+        fit_labels = CustomJS(code=FIT_LABELS_JS, args={
+            "heatmap": heatmap, "labels": labels, "min_cell_px": MIN_LABELLED_CELL_PX})
+        heatmap.js_on_change("inner_width", fit_labels)
+        x_range.js_on_change("factors", fit_labels)
         heatmap.add_tools(HoverTool(tooltips=[("∂a_j/∂z_k", "∂@output / ∂@input"),
                                               (self.texts("hover.value"), "@precise")]))
         heatmap.add_layout(ColorBar(

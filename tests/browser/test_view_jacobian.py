@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from components import softmax_math as sm
 from components.bar_chart import output_names
 from components.jacobian_view import JacobianView, format_number
+from tests.browser.conftest import checked_page
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 TABLE = ".jacobian-table table.jacobian"
@@ -124,3 +125,24 @@ def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
     assert np.isnan(shown["colorValue"]).sum() == np.sum(jac == 0) > 0
     text = " ".join(page.locator(".jacobian-view .bk-clearfix").all_inner_texts())
     assert "NaN" not in text and "Infinity" not in text
+
+
+LABELS_SHOWN_JS = "() => Bokeh.documents[0].get_model_by_name('jacobian-labels').visible"
+
+
+def test_cell_values_are_written_only_where_they_fit(browser, served_app):
+    """At a phone's width ten columns leave ~23 px a cell: the values would run into each other,
+    so the heatmap shows colours only (the table below lists every value)."""
+    with checked_page(browser, viewport={"width": 375, "height": 800}) as phone:
+        open_tab(phone, served_app)
+        assert phone.evaluate(LABELS_SHOWN_JS)  # K = 4 fits
+        press_on_slider(phone, "k-slider", "End", 1)
+        look_at_tab(phone)
+        phone.wait_for_function(f"() => !({LABELS_SHOWN_JS})()")
+        expect(phone.locator(f"{TABLE} tbody tr")).to_have_count(10)
+        press_on_slider(phone, "k-slider", "Home", 1)
+        phone.wait_for_function(LABELS_SHOWN_JS)
+    with checked_page(browser) as laptop:
+        open_tab(laptop, f"{served_app}?K=10")
+        look_at_tab(laptop)
+        assert laptop.evaluate(LABELS_SHOWN_JS)
