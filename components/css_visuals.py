@@ -8,7 +8,8 @@ changed (headings, readout), and those calls force ~10 style recalculations per 
 canvas colours as model properties (components/theme.py) and defines no ``--bk-*`` visual
 variable, nor do Bokeh's own stylesheets, so every lookup finds "". Once the page is
 rendered the lookup answers "" without asking: input-to-paint p50 / p95 26 / 35 -> 23 /
-31 ms (benchmarks/input_to_paint.py, same machine, interleaved runs).
+31 ms (the key and drag measurement of benchmarks/input_to_paint.py, 600 events each, pages
+with and without it interleaved on one machine).
 
 Only on the BokehJS it was measured with (3.9.x; a later one may cache the lookups,
 bokeh/bokeh#15205). A course page that themes Bokeh through ``--bk-*`` variables sets

@@ -17,7 +17,7 @@ KEEP_CSS_VISUALS = "window.softmaxLabCssVisuals = true"
 
 
 def charts_after_a_change(browser: Browser, url: str, *scripts: str) -> tuple[bytes, list[float]]:
-    """What the two main charts show after z4 moved (a change repaints them), and a₄."""
+    """What the two main charts show after z4 moved (a change repaints them), and the a values."""
     with checked_page(browser) as page:
         for script in scripts:
             page.add_init_script(script)
@@ -26,7 +26,8 @@ def charts_after_a_change(browser: Browser, url: str, *scripts: str) -> tuple[by
         press_on_slider(page, "z-slider-4", "ArrowRight", 3)
         page.wait_for_function("(v) => Bokeh.documents[0].get_model_by_name('softmax-chart-bars')"
                                ".data.value[3] > v", arg=before[3])
-        page.wait_for_timeout(200)  # the repaint follows in the next frames
+        # BokehJS repaints in the next animation frame: wait for two to have passed.
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         charts = page.locator(".softmax-chart").screenshot() + page.locator(".sigmoid-chart").screenshot()
         return charts, chart(page, "softmax-chart")["values"]
 
