@@ -188,6 +188,7 @@ class Exercises(pn.viewable.Viewer):
         self._controls = controls
         self._view_classes = list(view_classes)
         self._dress = dress
+        self._waiting: list[Div] = []  # the placeholders' texts, for when the server is gone
         self.slugs = [view_class.slug for view_class in view_classes]
         self.views: list[ExerciseView | None] = [None] * len(view_classes)  # None: not built yet
         self.tabs = Tabs(active=active, sizing_mode="stretch_width", css_classes=["exercises"])
@@ -221,7 +222,8 @@ class Exercises(pn.viewable.Viewer):
     def _placeholder(self) -> LayoutDOM:
         """A tab's stand-in until its view is built: the view becomes this column's child."""
         waiting = Div(text=self._controls.texts("exercises.loading"), height=PLACEHOLDER_HEIGHT,
-                      sizing_mode="stretch_width")
+                      sizing_mode="stretch_width", syncable=False)
+        self._waiting.append(waiting)
         return column(waiting, sizing_mode="stretch_width",
                       css_classes=["exercise-view", "exercise-placeholder"])
 
@@ -248,6 +250,10 @@ class Exercises(pn.viewable.Viewer):
         """Label the tabs for assistive technology once they are rendered, and watch whether
         they are in view (OFFSCREEN_JS)."""
         document.js_on_event("document_ready", self._aria, self._offscreen)
+        if self._waiting:  # a tab not built yet can no longer be: say so instead of "Loading…"
+            document.js_on_event("connection_lost", CustomJS(
+                code="for (const div of waiting) div.text = text;",
+                args={"waiting": self._waiting, "text": self._controls.texts("exercises.needs_server")}))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

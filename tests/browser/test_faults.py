@@ -39,6 +39,10 @@ def test_server_restart_is_announced_and_a_reload_restores_the_state(page):
         assert not server_faults(stop_server(server))
         expect(banner).to_be_visible()
         expect(banner).to_contain_text("connection to the server was lost")
+        # A tab the server had not built yet says why it stays empty (it said "Loading…").
+        page.get_by_role("tab", name="Sweep").click()
+        expect(page.locator(".exercise-placeholder").filter(visible=True)).to_contain_text(
+            "built by the server, which is not answering")
         # The page still computes without its server.
         press_on_slider(page, "z-slider-1", "ArrowLeft", 5)
         expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2")
