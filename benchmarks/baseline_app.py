@@ -3,9 +3,10 @@ temperature and two charts, written as a typical Panel user would, with one
 Python callback per change that recomputes and pushes both charts.
 
 Served with ``?math=browser`` it is the issue's other reference, "the same page with
-the math in the browser": the callback is a few lines of JS and the server only
-hears the slider values. benchmarks/input_to_paint.py measures both: the second is
-what two BokehJS charts cost per change on this machine with no server in the loop."""
+the math in the browser": the callback is a few lines of JS; the server still receives
+every change (slider values and both sources, all syncable) but runs no Python for it.
+benchmarks/input_to_paint.py measures both: the second is what two BokehJS charts cost per
+change on this machine with no Python in the loop."""
 
 from __future__ import annotations
 

@@ -11,8 +11,8 @@ served by `panel serve` on 127.0.0.1.
 --static adds the static export (`python app.py export`, opened from file://).
 
 "baseline, browser math" is the issue's second reference: the baseline page with its Python
-callback replaced by a few lines of JS (benchmarks/baseline_app.py ?math=browser). No server
-work is in its loop, so it shows what two BokehJS charts cost per change on this machine:
+callback replaced by a few lines of JS (benchmarks/baseline_app.py ?math=browser). No Python
+runs in its loop, so it shows what two BokehJS charts cost per change on this machine:
 the floor any page built of them can reach here.
 
 Prints a table and one JSON line. Not a test: nothing is asserted.
@@ -165,7 +165,7 @@ def main() -> None:
     for kind in ("keys", "drag"):
         floor = results[BROWSER_MATH][kind]["p95_ms"]
         print(f"{BROWSER_MATH} ({kind}): p95 {floor} ms, {results['baseline'][kind]['p95_ms'] / floor:.1f}x "
-              "the baseline: two BokehJS charts with no server work in the loop")
+              "faster than the baseline: two BokehJS charts with no Python in the loop")
     machine = {"machine": platform.machine(), "cpus": __import__("os").cpu_count(),
                "python": platform.python_version()}
     print(json.dumps({"benchmark": "input_to_paint", "machine": machine, "results": results}))

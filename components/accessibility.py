@@ -51,13 +51,14 @@ for (const div of divs) {
   const view = cb_context?.index?.find_one(div);
   const box = view?.markup_el;
   if (box == null || box.__scroll_observer) continue;
-  const check = () => {
+  const check = () => {  // writes only what changed: a write here would restyle the frame
     const table = box.querySelector("table");
     if (table != null && box.scrollWidth > box.clientWidth + 1) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
       const caption = table.querySelector("caption")?.textContent?.trim();
-      if (caption) box.setAttribute("aria-label", caption);
+      const wanted = {tabindex: "0", role: "region", ...(caption ? {"aria-label": caption} : {})};
+      for (const [name, value] of Object.entries(wanted)) {
+        if (box.getAttribute(name) !== value) box.setAttribute(name, value);
+      }
     } else if (box.hasAttribute("tabindex")) {
       for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
     }

@@ -8,11 +8,12 @@ changed (headings, readout), and those calls force ~10 style recalculations per 
 canvas colours as model properties (components/theme.py) and defines no ``--bk-*`` visual
 variable, nor do Bokeh's own stylesheets, so every lookup finds "". Once the page is
 rendered the lookup answers "" without asking: input-to-paint p50 / p95 26 / 35 -> 23 /
-31 ms (the key and drag measurement of benchmarks/input_to_paint.py, 600 events each, pages
-with and without it interleaved on one machine).
+31 ms (the key and drag measurements of benchmarks/input_to_paint.py, 600 events per page
+kind, pages with and without it interleaved in one run).
 
 Only on the BokehJS it was measured with (3.9.x; a later one may cache the lookups,
-bokeh/bokeh#15205). A course page that themes Bokeh through ``--bk-*`` variables sets
+bokeh/bokeh#15205), and only for this app's document: other Bokeh content of a course page
+keeps its lookups. A course page that themes this app through ``--bk-*`` variables sets
 ``window.softmaxLabCssVisuals = true`` before the app loads, and keeps them.
 """
 
@@ -22,17 +23,27 @@ from bokeh.document import Document
 from bokeh.models import CustomJS, Plot
 
 SKIP_CSS_VISUALS_JS = """
-if (window.softmaxLabCssVisuals === true || !String(Bokeh.version).startsWith("3.9.")) return;
+const bokehVersion = String(globalThis.Bokeh?.version ?? "");
+if (window.softmaxLabCssVisuals === true || !bokehVersion.startsWith("3.9.")) return;
+const page = plot.document;  // other Bokeh documents of a course page keep their CSS lookups
 const view = cb_context?.index?.find_one(plot);
 for (const renderer of view?.renderer_views?.values() ?? []) {
   for (const visual of renderer.visuals ?? []) {
     // The class that defines the lookup is shared by every visual of every plot.
     let base = Object.getPrototypeOf(visual);
-    while (base != null && !Object.hasOwn(base, "_get_css_value")) base = Object.getPrototypeOf(base);
-    if (base != null) {
-      base._get_css_value = () => "";
-      return;
+    while (base != null && !Object.prototype.hasOwnProperty.call(base, "_get_css_value")) {
+      base = Object.getPrototypeOf(base);
     }
+    if (base == null) continue;
+    if (base.__softmaxLabPages == null) {  // once per window, however many of our apps it shows
+      const lookup = base._get_css_value;
+      const pages = (base.__softmaxLabPages = new Set());
+      base._get_css_value = function (name) {
+        return pages.has(this.obj?.model?.document) ? "" : lookup.call(this, name);
+      };
+    }
+    base.__softmaxLabPages.add(page);
+    return;
   }
 }
 """

@@ -127,6 +127,8 @@ def skip_document_validation(environ: Mapping[str, str]) -> None:
     Bokeh checks every session's document for mistakes such as a plot without renderers:
     ~90 ms of server CPU per session here, an eighth of opening one, to find what is the same
     in every session. tests/test_components.py runs those checks on every page and view instead.
+    The setting is the process's: another Bokeh app served or saved by the same process is not
+    validated either, and a validate_doc in a Bokeh config file is overridden.
     """
     if "BOKEH_VALIDATE_DOC" not in environ:
         bokeh_settings.perform_document_validation.set_value(False)

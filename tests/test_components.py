@@ -142,6 +142,7 @@ def test_bokeh_finds_no_mistake_in_any_page_or_lazily_built_view():
     document = served_document(lab)
     for index in range(len(lab.exercises.views)):
         lab.exercises.tabs.active = index  # builds each lazy tab's view into the document
+    assert all(view is not None for view in lab.exercises.views)
     pages = {"served, every tab opened": document,
              "static export": SoftmaxLab(sync_to_python=False).standalone_document()}
     for name, page in pages.items():

@@ -8,8 +8,10 @@ once had no effect that way), so the names are checked against the servers' sign
 from __future__ import annotations
 
 import inspect
+import os
 
 import panel as pn
+import pytest
 from bokeh.server.server import _ServerOpts
 from bokeh.server.tornado import BokehTornado
 from bokeh.settings import settings as bokeh_settings
@@ -40,13 +42,16 @@ def test_session_lifetime_reaches_bokeh():
                         "check_unused_sessions_milliseconds": 2000}
 
 
-def test_sessions_skip_document_validation_unless_bokeh_validate_doc_is_set():
+@pytest.mark.parametrize(("asked", "validated"), [(None, False), ("true", True), ("false", False)])
+def test_sessions_skip_document_validation_unless_bokeh_validate_doc_says(monkeypatch, asked, validated):
     validation = bokeh_settings.perform_document_validation
+    if asked is None:
+        monkeypatch.delenv("BOKEH_VALIDATE_DOC", raising=False)
+    else:
+        monkeypatch.setenv("BOKEH_VALIDATE_DOC", asked)
     validation.unset_value()  # an app served earlier in this process may have set it
     try:
-        skip_document_validation({"BOKEH_VALIDATE_DOC": "true"})  # asked for: kept
-        assert validation() is True
-        skip_document_validation({})
-        assert validation() is False
+        skip_document_validation(os.environ)
+        assert validation() is validated
     finally:
         validation.unset_value()

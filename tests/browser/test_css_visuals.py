@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import checked_page
 from tests.browser.screen import chart, open_app, press_on_slider
@@ -26,10 +26,22 @@ def charts_after_a_change(browser: Browser, url: str, *scripts: str) -> tuple[by
         press_on_slider(page, "z-slider-4", "ArrowRight", 3)
         page.wait_for_function("(v) => Bokeh.documents[0].get_model_by_name('softmax-chart-bars')"
                                ".data.value[3] > v", arg=before[3])
-        # BokehJS repaints in the next animation frame: wait for two to have passed.
+        return settled_charts(page), chart(page, "softmax-chart")["values"]
+
+
+def settled_charts(page: Page) -> bytes:
+    """Both charts once two screenshots a few frames apart agree (BokehJS repaints asynchronously)."""
+    def shot() -> bytes:
+        return page.locator(".softmax-chart").screenshot() + page.locator(".sigmoid-chart").screenshot()
+
+    previous = shot()
+    for _ in range(20):
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        charts = page.locator(".softmax-chart").screenshot() + page.locator(".sigmoid-chart").screenshot()
-        return charts, chart(page, "softmax-chart")["values"]
+        current = shot()
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError("the charts kept changing")
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

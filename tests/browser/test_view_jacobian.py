@@ -128,6 +128,11 @@ def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
 
 
 LABELS_SHOWN_JS = "() => Bokeh.documents[0].get_model_by_name('jacobian-labels').visible"
+# The heatmap has been laid out with ``k`` columns (BokehJS sets inner_width after layout).
+LAID_OUT_JS = """(k) => {
+  const heatmap = Bokeh.documents[0].get_model_by_name("jacobian-heatmap");
+  return heatmap.inner_width > 0 && heatmap.x_range.factors.length === k;
+}"""
 
 
 def test_cell_values_are_written_only_where_they_fit(browser, served_app):
@@ -135,14 +140,18 @@ def test_cell_values_are_written_only_where_they_fit(browser, served_app):
     so the heatmap shows colours only (the table below lists every value)."""
     with checked_page(browser, viewport={"width": 375, "height": 800}) as phone:
         open_tab(phone, served_app)
-        assert phone.evaluate(LABELS_SHOWN_JS)  # K = 4 fits
+        phone.wait_for_function(LAID_OUT_JS, arg=4)
+        assert phone.evaluate(LABELS_SHOWN_JS)  # four columns fit
         press_on_slider(phone, "k-slider", "End", 1)
         look_at_tab(phone)
+        phone.wait_for_function(LAID_OUT_JS, arg=10)
         phone.wait_for_function(f"() => !({LABELS_SHOWN_JS})()")
         expect(phone.locator(f"{TABLE} tbody tr")).to_have_count(10)
         press_on_slider(phone, "k-slider", "Home", 1)
+        phone.wait_for_function(LAID_OUT_JS, arg=2)
         phone.wait_for_function(LABELS_SHOWN_JS)
     with checked_page(browser) as laptop:
         open_tab(laptop, f"{served_app}?K=10")
         look_at_tab(laptop)
+        laptop.wait_for_function(LAID_OUT_JS, arg=10)
         assert laptop.evaluate(LABELS_SHOWN_JS)
