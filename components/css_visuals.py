@@ -8,8 +8,8 @@ changed (headings, readout), and those calls force ~10 style recalculations per 
 canvas colours as model properties (components/theme.py) and defines no ``--bk-*`` visual
 variable, nor do Bokeh's own stylesheets, so every lookup finds "". Once the page is
 rendered the lookup answers "" without asking: input-to-paint p50 / p95 26 / 35 -> 23 /
-31 ms (the key and drag measurements of benchmarks/input_to_paint.py, 600 events per page
-kind, pages with and without it interleaved in one run).
+31 ms and 27 / 37 -> 25 / 34 ms in two runs (the key and drag measurements of
+benchmarks/input_to_paint.py, 600 events per page kind, pages with and without it interleaved).
 
 Only on the BokehJS it was measured with (3.9.x; a later one may cache the lookups,
 bokeh/bokeh#15205), and only for this app's document: other Bokeh content of a course page
