@@ -115,7 +115,6 @@ whenRendered();
 # go through Exercises._build and document_ready. Should BokehJS replace the tabs' element, the
 # new one is observed; until then (and without IntersectionObserver) the tabs count as in view:
 # a view is never left stale.
-OFFSCREEN_MARGIN = "0px"
 OFFSCREEN_JS = """
 if (tabs.__observing) return;
 tabs.__observing = true;
@@ -145,7 +144,7 @@ const observe = () => {
     }
     tabs.__offscreen = !entry.isIntersecting;
     if (!tabs.__offscreen) flush();
-  }, {rootMargin: margin});
+  });  // no rootMargin: see above
   observer.observe(view.el);
 };
 observe();
@@ -202,7 +201,7 @@ class Exercises(pn.viewable.Viewer):
             "tabs": self.tabs, "label": controls.texts("exercises.label"),
         })
         self.tabs.js_on_change("active", self._aria)
-        self._offscreen = CustomJS(code=OFFSCREEN_JS, args={"tabs": self.tabs, "margin": OFFSCREEN_MARGIN})
+        self._offscreen = CustomJS(code=OFFSCREEN_JS, args={"tabs": self.tabs})
         if lazy:
             self.tabs.on_change("active", self._on_open)
 

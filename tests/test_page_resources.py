@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import panel as pn
+from bokeh.document import Document
 from bokeh.models import ColumnDataSource, DataTable
 from bokeh.plotting import figure
 
@@ -28,8 +29,6 @@ def test_a_document_with_panel_models_keeps_every_file() -> None:
 
 def test_a_served_document_that_gains_a_table_later_keeps_its_files() -> None:
     # Served roots are read from their document's model index, which must follow changes.
-    from bokeh.document import Document
-
     page = SoftmaxLab()
     document = Document()
     document.add_root(page.model)
