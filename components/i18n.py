@@ -165,12 +165,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "jacobian.sum_check": (
             "{mark} Every row sums to 0: largest |row sum| <b class='max-row-sum'>{value}</b>, float64 rounding."
         ),
-        "jacobian.underflow": (
+        "jacobian.underflow_one": (
             "{mark} {names} = 0 in float64 (smaller than 1e−308), so its row and column are 0 here; in exact "
             "arithmetic the signs above still hold."
         ),
-        "jacobian.x_axis": "input z_k",
-        "jacobian.y_axis": "output a_j",
+        "jacobian.underflow_many": (
+            "{mark} {names} are 0 in float64 (each smaller than 1e−308), so their rows and columns are 0 here; "
+            "in exact arithmetic the signs above still hold."
+        ),
+        "jacobian.x_axis": "input zₖ",
+        "jacobian.y_axis": "output aⱼ",
         # components/temperature_view.py
         "temperature.title": "Temperature & partition function",
         "temperature.explanation": (
@@ -197,7 +201,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b class='tau'>{tau}</b>. As τ → 0 the outputs become {cold}; as τ → ∞ they "
             "become uniform, 1/K = <b class='hot-limit'>{hot}</b> each.</p>"
         ),
-        "temperature.y_axis": "output a_j",
+        "temperature.y_axis": "output aⱼ",
         # components/sweep_view.py
         "sweep.title": "Sweep",
         "sweep.explanation": (
@@ -424,12 +428,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "jacobian.sum_check": (
             "{mark} 每一列的總和都是 0：最大的 |列總和| 為 <b class='max-row-sum'>{value}</b>，來自 float64 的捨入誤差。"
         ),
-        "jacobian.underflow": (
+        "jacobian.underflow_one": (
             "{mark} {names} 在 float64 中為 0（小於 1e−308），所以這裡它的列與行都是 0；"
             "以精確算術而言，上面的正負號仍然成立。"
         ),
-        "jacobian.x_axis": "輸入 z_k",
-        "jacobian.y_axis": "輸出 a_j",
+        "jacobian.underflow_many": (
+            "{mark} {names} 在 float64 中都是 0（每個都小於 1e−308），所以這裡它們的列與行都是 0；"
+            "以精確算術而言，上面的正負號仍然成立。"
+        ),
+        "jacobian.x_axis": "輸入 zₖ",
+        "jacobian.y_axis": "輸出 aⱼ",
         # components/temperature_view.py
         "temperature.title": "溫度與配分函數",
         "temperature.explanation": (
@@ -455,7 +463,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b class='tau'>{tau}</b>。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
             "每個都是 1/K = <b class='hot-limit'>{hot}</b>。</p>"
         ),
-        "temperature.y_axis": "輸出 a_j",
+        "temperature.y_axis": "輸出 aⱼ",
         # components/sweep_view.py
         "sweep.title": "掃描",
         "sweep.explanation": (

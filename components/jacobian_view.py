@@ -15,7 +15,6 @@ exactly 0 in float64 (an output underflowed) is grey, drawn from the mapper's na
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -43,10 +42,18 @@ from components.bar_chart import output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
+
+# format_number and parse_number are also imported from here (tests, notebooks).
+from components.number_format import FORMAT_NUMBER_JS, format_number, parse_number  # noqa: F401
 from components.state import MAX_K
 
 PALETTE = BuRd[8]  # Paul Tol's colour-blind-safe blue-red; 8 colours: no neutral middle bin
 ZERO_COLOR = "#bdbdbd"  # exactly 0 in float64
+# The mapper bins (v + scale) / (2 scale): for |v| below ~1e-16 scale, v + scale rounds to scale,
+# the middle, which is the first POSITIVE bin: −3.2e−218 was drawn light red. Every entry of
+# size below the centre of the innermost bins (scale / 8 for 8 colours) is coloured as that
+# centre, with its sign: the innermost bins hold every such entry anyway, so no other colour moves.
+INNER_FRACTION = 1 / len(PALETTE)
 DARK_FRACTION = 0.75  # cells beyond 75 % of the scale are dark: white text there
 # Cell labels shrink with K so that ten columns of "−0.00018" still fit their cells.
 LABEL_DIGITS_JS = """
@@ -82,35 +89,6 @@ table.jacobian td.row-sum, table.jacobian tfoot td { color: var(--muted); font-w
 .explanation math { font-size: 1.15rem; }
 """
 
-# Numbers as the page prints them: `digits` significant digits (exponent form outside
-# 1e-4..1e6) and a real minus sign. format_number() in Python writes the same text.
-FORMAT_NUMBER_JS = """
-function formatNumber(v, digits = 3) {
-  if (v === 0) return "0";
-  const size = Math.abs(v);
-  const text = size >= 1e-4 && size < 1e6 ? v.toPrecision(digits) : v.toExponential(digits - 1);
-  return text.replaceAll("-", "−");
-}
-"""
-
-
-def format_number(value: float, digits: int = 3) -> str:
-    """The text FORMAT_NUMBER_JS writes for ``value`` (JS toPrecision / toExponential style)."""
-    value = float(value)
-    if value == 0:
-        return "0"
-    if 1e-4 <= abs(value) < 1e6:
-        text = f"{value:#.{digits}g}".rstrip(".")  # '#' keeps trailing zeros, as toPrecision does
-    else:
-        text = f"{value:.{digits - 1}e}"
-    return re.sub(r"e([+-])0*(\d)", r"e\1\2", text).replace("-", "−")
-
-
-def parse_number(text: str) -> float:
-    """A number as printed by format_number (for tests and notebooks)."""
-    return float(text.strip().replace("−", "-"))
-
-
 JACOBIAN_MATHML = convert(
     r"\frac{\partial a_j}{\partial z_k} = \frac{a_j(\delta_{jk} - a_k)}{\tau}", display="block"
 )
@@ -128,13 +106,23 @@ def _cell_columns(jac: np.ndarray, scale: float) -> dict[str, list]:
             cells["output"].append(OUTPUT_NAMES[j])
             cells["input"].append(INPUT_NAMES[k])
             cells["value"].append(value)
-            cells["color_value"].append(value if value != 0 else np.nan)
+            cells["color_value"].append(color_value(value, scale))
             cells["label"].append(format_number(value, digits))
             cells["font_size"].append(font_size)
             cells["text_color"].append("#ffffff" if abs(value) >= DARK_FRACTION * scale else "#1f2933")
             cells["precise"].append(format_number(value, 6))
     cells["color_value"] = np.asarray(cells["color_value"], dtype=np.float64)  # NaN travels in binary
     return cells
+
+
+def color_value(value: float, scale: float) -> float:
+    """The value the colour mapper sees for an entry: its sign kept however small (see INNER_FRACTION).
+
+    NaN for an exact 0, which the mapper draws grey (nan_color). UPDATE_JS computes the same.
+    """
+    if value == 0:
+        return np.nan
+    return float(np.copysign(max(abs(value), INNER_FRACTION * scale), value))
 
 
 def color_scale(jac: np.ndarray, tau: float) -> float:
@@ -197,8 +185,10 @@ def _verdict(size: int, positive: int, negative: int, min_diag: float, max_off: 
         f"<p class='verdict sum-check'>{sums}</p>"
     )
     if underflowed:
-        html += (f"<p class='verdict underflow'>"
-                 f"{texts('jacobian.underflow', mark=mark(False), names=', '.join(underflowed))}</p>")
+        # One output: "its row"; several: "their rows" (a template each, for both languages).
+        key = "jacobian.underflow_one" if len(underflowed) == 1 else "jacobian.underflow_many"
+        sentence = texts(key, mark=mark(False), names=", ".join(underflowed))
+        html += f"<p class='verdict underflow'>{sentence}</p>"
     return html
 
 
@@ -220,7 +210,7 @@ J.forEach((r, j) => r.forEach((v, k) => {
   cols.output.push(output_names[j]);
   cols.input.push(input_names[k]);
   cols.value.push(v);
-  cols.color_value.push(v !== 0 ? v : NaN);
+  cols.color_value.push(v === 0 ? NaN : Math.sign(v) * Math.max(Math.abs(v), inner_fraction * scale));
   cols.label.push(formatNumber(v, digits));
   cols.font_size.push(fontSize);
   cols.text_color.push(Math.abs(v) >= dark_fraction * scale ? "#ffffff" : "#1f2933");
@@ -258,7 +248,8 @@ let html =
     mark: mark(negative === offCount), text: offText, value: formatNumber(Math.max(...off))})}</p>` +
   `<p class='verdict sum-check'>${formatText(t.sum_check, {mark: mark(true), value: formatNumber(rowSum, 2)})}</p>`;
 if (underflowed.length > 0) {
-  html += `<p class='verdict underflow'>${formatText(t.underflow, {mark: mark(false), names: underflowed.join(", ")})}</p>`;
+  const template = underflowed.length === 1 ? t.underflow_one : t.underflow_many;
+  html += `<p class='verdict underflow'>${formatText(template, {mark: mark(false), names: underflowed.join(", ")})}</p>`;
 }
 setHtml(verdict, html);
 """  # noqa: E501
@@ -298,9 +289,9 @@ class JacobianView(pn.viewable.Viewer):
             UPDATE_JS, **controls.js_args, cells=self.source, mapper=self.mapper,
             x_range=self.heatmap.x_range, y_range=self.heatmap.y_range, table=self.table,
             verdict=self.verdict, output_names=OUTPUT_NAMES, input_names=INPUT_NAMES,
-            dark_fraction=DARK_FRACTION, t=texts.templates(
+            dark_fraction=DARK_FRACTION, inner_fraction=INNER_FRACTION, t=texts.templates(
                 "jacobian.", "caption", "row_sum", "column_sum", "diag_all", "diag_some", "off_all",
-                "off_some", "diag_check", "off_check", "sum_check", "underflow"),
+                "off_some", "diag_check", "off_check", "sum_check", "underflow_one", "underflow_many"),
         ))
         note = Div(text=texts("jacobian.color_note"), sizing_mode="stretch_width",
                    css_classes=["jacobian-note"],
@@ -335,7 +326,7 @@ class JacobianView(pn.viewable.Viewer):
             "heatmap": heatmap, "labels": labels, "min_cell_px": MIN_LABELLED_CELL_PX})
         heatmap.js_on_change("inner_width", fit_labels)
         x_range.js_on_change("factors", fit_labels)
-        heatmap.add_tools(HoverTool(tooltips=[("∂a_j/∂z_k", "∂@output / ∂@input"),
+        heatmap.add_tools(HoverTool(tooltips=[("∂aⱼ/∂zₖ", "∂@output / ∂@input"),
                                               (self.texts("hover.value"), "@precise")]))
         heatmap.add_layout(ColorBar(
             color_mapper=self.mapper, ticker=BasicTicker(desired_num_ticks=9), width=14,

@@ -38,7 +38,8 @@ from components.bar_chart import output_names
 from components.browser_js import math_callback
 from components.controls import Controls
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from components.jacobian_view import FORMAT_NUMBER_JS, VIEW_CSS, format_number
+from components.jacobian_view import VIEW_CSS
+from components.number_format import FORMAT_NUMBER_JS, format_number, hover_formatter
 from components.state import MAX_K, TAU_MAX, TAU_MIN
 
 CURVE_POINTS = 200
@@ -252,8 +253,10 @@ class TemperatureView(pn.viewable.Viewer):
         dots = plot.scatter(x="tau", y="a", size=9, fill_color="color", line_color="#ffffff", source=self.now)
         plot.add_layout(self.marker)
         plot.add_tools(
+            # $y is the pointer's height, below 0 under the axis: printed with a minus sign, never "-0.000".
             HoverTool(renderers=[lines], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "$x{0.000}"),
-                                                   ("a", "$y{0.000}")]),
+                                                   ("a", "$y{custom}")],
+                      formatters={"$y": hover_formatter("formatFixed(value, 3)")}),
             HoverTool(renderers=[dots], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "@tau{0.000}"),
                                                   ("a", "@a{0.0000}")]),
         )

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
 from components.bar_chart import output_names
-from components.jacobian_view import JacobianView, format_number
+from components.jacobian_view import PALETTE, ZERO_COLOR, JacobianView, format_number
 from tests.browser.conftest import checked_page
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -116,7 +116,8 @@ def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
     """A link that sets z, K and τ in one go (regression: the cells once threw on this) at τ = 0.05."""
     page.goto(f"{served_app}?z=1000,-1000,999,0&range=1000&tau=0.05&view={JacobianView.slug}")
     underflow = page.locator(".jacobian-verdict .underflow")
-    expect(underflow).to_contain_text("a₂, a₄ = 0 in float64")
+    expect(underflow).to_contain_text("a₂, a₄ are 0 in float64")
+    expect(underflow).to_contain_text("so their rows and columns are 0")
     expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
     shown = page.evaluate(SHOWN_JS)
     jac = sm.jacobian(shown["z"], shown["tau"])
@@ -125,6 +126,10 @@ def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
     assert np.isnan(shown["colorValue"]).sum() == np.sum(jac == 0) > 0
     text = " ".join(page.locator(".jacobian-view .bk-clearfix").all_inner_texts())
     assert "NaN" not in text and "Infinity" not in text
+    look_at_tab(page)
+    press_on_slider(page, "k-slider", "ArrowLeft", 1)  # K = 3: only a₂ is left at 0, in the browser's words
+    expect(underflow).to_contain_text("a₂ = 0 in float64")
+    expect(underflow).to_contain_text("so its row and column are 0")
 
 
 LABELS_SHOWN_JS = "() => Bokeh.documents[0].get_model_by_name('jacobian-labels').visible"
@@ -155,3 +160,62 @@ def test_cell_values_are_written_only_where_they_fit(browser, served_app):
         look_at_tab(laptop)
         laptop.wait_for_function(LAID_OUT_JS, arg=10)
         assert laptop.evaluate(LABELS_SHOWN_JS)
+
+
+# The colour each cell is drawn with, read from the heatmap's canvas: a pixel of each cell below
+# its centre (under its label, inside its white border), with the cell's row and column names.
+CELL_PIXELS_JS = """() => {
+  const doc = Bokeh.documents[0];
+  const heatmap = doc.get_model_by_name("jacobian-heatmap");
+  const view = Bokeh.index.find_one(heatmap);
+  const {x_range, y_range} = heatmap;
+  const {x_scale, y_scale, bbox} = view.frame;
+  const ratio = view.canvas.pixel_ratio;
+  const ctx = view.canvas.primary.ctx;
+  const below = 0.3 * bbox.height / y_range.factors.length;
+  const cells = [];
+  for (const output of y_range.factors) for (const input of x_range.factors) {
+    const x = x_scale.compute(x_range.synthetic(input));
+    const y = y_scale.compute(y_range.synthetic(output)) + below;
+    const [r, g, b] = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+    cells.push({output, input, rgb: [r, g, b]});
+  }
+  return cells;
+}"""
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def drawn_sign(pixel: list[int]) -> int:
+    """−1 for a palette blue, +1 for a palette red, 0 for the grey of exact zeros (nearest colour)."""
+    colors = [*(rgb(c) for c in PALETTE), rgb(ZERO_COLOR)]
+    distances = [sum((p - c) ** 2 for p, c in zip(pixel, color, strict=True)) for color in colors]
+    nearest = distances.index(min(distances))
+    assert distances[nearest] <= 3 * 8**2, f"{pixel} is no colour of the heatmap"
+    return 0 if nearest == len(PALETTE) else -1 if nearest < len(PALETTE) // 2 else 1
+
+
+def test_tiny_entries_are_drawn_in_the_colour_of_their_sign(page, served_app):
+    """Extreme preset, K = 10: a₅ = 7e−218 gives entries of −3.2e−218 beside a scale of 0.22. Each
+    is drawn blue, as the legend promises; only exact zeros (underflowed outputs) are grey."""
+    open_tab(page, f"{served_app}?K=10")
+    page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
+    look_at_tab(page)
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    # Painted: a₂ = e^−2000 is 0, so its cells turn grey (no cell was grey before the preset).
+    page.wait_for_function(f"""() => {{
+      const cell = ({CELL_PIXELS_JS})().find((c) => c.output === "a₂" && c.input === "z₂");
+      return cell.rgb.join() === "{','.join(map(str, rgb(ZERO_COLOR)))}";
+    }}""")
+    shown = page.evaluate(SHOWN_JS)
+    jac = sm.jacobian(shown["z"], shown["tau"])
+    names_a, names_z = output_names("a", 10), output_names("z", 10)
+    tiny = [(j, k) for j in range(10) for k in range(10) if 0 < abs(jac[j, k]) < 1e-200]
+    assert any(jac[j, k] < 0 for j, k in tiny) and any(jac[j, k] > 0 for j, k in tiny)
+    drawn = {(names_a.index(c["output"]), names_z.index(c["input"])): drawn_sign(c["rgb"])
+             for c in page.evaluate(CELL_PIXELS_JS)}
+    wrong = {(names_a[j], names_z[k]): (format_number(jac[j, k]), sign)
+             for (j, k), sign in drawn.items() if sign != np.sign(jac[j, k])}
+    assert len(drawn) == 100 and wrong == {}, wrong
