@@ -22,6 +22,7 @@ from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Controls, z_label
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
+from components.number_format import FORMAT_NUMBER_JS, format_fixed, hover_formatter, power_html
 from components.state import MAX_K
 
 DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output
@@ -48,14 +49,15 @@ def probability_html(log_a: float, texts: Texts | None = None) -> str:
 
 
 def signed(value: float) -> str:
-    return f"{'+' if value >= 0 else '−'}{abs(value):.3f}"
+    """A gradient component as its bar's label shows it: "+0.123", "−1.2e−8", "0" (UPDATE_JS: formatFixed)."""
+    return format_fixed(value, 3, signed=True)
 
 
 def loss_heading(y: int, loss: float, tau: float, texts: Texts | None = None) -> str:
     """Heading HTML for the first render; UPDATE_JS writes the same markup."""
     texts = texts or Texts()
     name = output_names("a", y + 1)[y]
-    return texts("cross_entropy.heading", name=name, loss=f"{loss:.3f}", y=y + 1,
+    return texts("cross_entropy.heading", name=name, loss=format_fixed(loss, 3), y=y + 1,
                  a=probability_html(-loss, texts), tau=f"{float(f'{tau:.3g}'):g}")
 
 
@@ -87,10 +89,13 @@ def quadratic_gradient_html(z_y: float) -> str:
 
 
 def compare_html(y: int, z_y: float, softmax_gradient: float, texts: Texts | None = None) -> str:
-    """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same."""
-    shown_z = f"{z_y:.2f}".replace("-", "−")
-    return (texts or Texts())("cross_entropy.compare", name=z_label(y), z=shown_z,
-                              gradient=signed(softmax_gradient), quadratic=quadratic_gradient_html(z_y))
+    """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same.
+
+    Both gradients are written m×10^e when tiny: −1.2×10⁻⁸ beside −4.4×10⁻⁵ shows which is smaller.
+    """
+    return (texts or Texts())("cross_entropy.compare", name=z_label(y), z=format_fixed(z_y, 2),
+                              gradient=power_html(signed(softmax_gradient)),
+                              quadratic=quadratic_gradient_html(z_y))
 
 
 # The twin of quadratic_gradient_html(), in log space as there.
@@ -107,7 +112,7 @@ function quadraticGradientHtml(zy) {
 }
 """
 
-UPDATE_JS = SLOWDOWN_JS + """
+UPDATE_JS = FORMAT_NUMBER_JS + SLOWDOWN_JS + """
 const K = z.length;
 if (select.options.length !== K) select.options = a_names.slice(0, K).map((n, j) => [String(j + 1), n]);
 const y = Number(select.value) - 1;
@@ -119,7 +124,7 @@ const names = a_names.slice(0, K);
 if (x_range.factors.length !== K) x_range.factors = names;
 const grad = SoftmaxMath.crossEntropyGradient(z, y, tau);
 const loss = SoftmaxMath.crossEntropy(z, y, tau);
-const signed = (v) => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
+const signed = (v) => formatFixed(v, 3, true);
 source.data = {
   name: names, value: grad, label: grad.map(signed), color: names.map((_, j) => (j === y ? true_color : other_color)),
   offset: grad.map((v) => (v >= 0 ? 4 : -18)),
@@ -131,9 +136,9 @@ const [mantissa, exponent] = a.toExponential(2).split("e");
 const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math.abs(Number(exponent))}</sup>`
   : formatText(t.too_small, {power: (loss / Math.LN10).toFixed(1)});
 setHtml(heading, formatText(t.heading, {
-  name: names[y], loss: loss.toFixed(3), y: y + 1, a: shownA, tau: Number(tau.toPrecision(3))}));
+  name: names[y], loss: formatFixed(loss, 3), y: y + 1, a: shownA, tau: Number(tau.toPrecision(3))}));
 setHtml(compare, formatText(t.compare, {
-  name: z_names[y], z: z[y].toFixed(2).replace("-", "−"), gradient: signed(grad[y]),
+  name: z_names[y], z: formatFixed(z[y], 2), gradient: powerHtml(signed(grad[y])),
   quadratic: quadraticGradientHtml(z[y])}));
 """  # noqa: E501
 
@@ -202,8 +207,11 @@ class CrossEntropyView(pn.viewable.Viewer):
             x="name", y="value", text="label", source=self.source, text_align="center",
             y_offset="offset", text_font_size="12px", text_color="#222222",
         ))
-        chart.add_tools(HoverTool(tooltips=[(self.texts("hover.output"), "@name"),
-                                            ("∂C/∂z", "@value{0.0000}")]))
+        # The page's formatter, not NumeralJS's "@value{0.0000}", which shows −1.2e−8 as "-0.0000".
+        chart.add_tools(HoverTool(
+            tooltips=[(self.texts("hover.output"), "@name"), ("∂C/∂zⱼ", "@value{custom}")],
+            formatters={"@value": hover_formatter("formatNumber(value, 4)")},
+        ))
         chart.xgrid.grid_line_color = None
         chart.xaxis.major_label_text_font_size = "14px"
         return chart

@@ -15,12 +15,14 @@ from components.bar_chart import bar_chart, bar_data, output_names
 from components.browser_js import math_callback
 from components.controls import Controls, z_label
 from components.i18n import DEFAULT_LANGUAGE, TEXTS
+from components.number_format import FORMAT_NUMBER_JS, format_fixed
 from components.sigmoid_panel import SIGMOID_COLOR
 from components.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
 from components.state import MAX_K
 
-# Columns: the current value, the reference ("base") and the change as a label.
-UPDATE_JS = """
+# Columns: the current value, the reference ("base") and the change as a label. A change is
+# written formatFixed: "+0.012", "−3.2e−4" for a small one (not "−0.000"), "0" when none.
+UPDATE_JS = FORMAT_NUMBER_JS + """
 const a = SoftmaxMath.softmax(z, tau);
 const s = SoftmaxMath.sigmoid(z);
 const previous = (source) => Array.from(source.data.value);
@@ -35,7 +37,7 @@ if (cb_obj === reset_button) {
   if (reference.__base.a.length !== z.length) reference.__base = {a: a.slice(), s: s.slice()};
 }
 const base = reference.__base ?? {a: a.slice(), s: s.slice()};
-const sign = (v) => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
+const sign = (v) => formatFixed(v, 3, true);
 const fill = (source, x_range, names, values, bases) => {
   const shown = names.slice(0, z.length);
   if (x_range.factors.length !== shown.length) x_range.factors = shown;
@@ -63,7 +65,7 @@ setHtml(balance, html);
 
 def changes_data(z: list[float], values: list[float], symbol: str) -> dict[str, list]:
     """Columns for the first render: no movement yet, so every change is 0."""
-    return {**bar_data(z, values, symbol), "base": list(values), "label": ["+0.000"] * len(values)}
+    return {**bar_data(z, values, symbol), "base": list(values), "label": [format_fixed(0.0)] * len(values)}
 
 
 class NonLocalityView(pn.viewable.Viewer):

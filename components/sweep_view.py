@@ -19,6 +19,7 @@ from components.bar_chart import chart_heading, output_names
 from components.browser_js import STATIC_DIR, math_callback
 from components.controls import Z_LIMITS, Controls, z_label
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
+from components.number_format import FORMAT_NUMBER_JS, format_fixed, format_number
 from components.state import MAX_K
 
 SWEEP_POINTS = 201
@@ -42,14 +43,17 @@ def sweep_grid(limit: float) -> np.ndarray:
 
 def sweep_heading(name: str, limit: float, tau: float, value: float, output: str, a_i: float,
                   sum_error: float, texts: Texts | None = None) -> str:
-    """Heading HTML for the first render; UPDATE_JS writes the same markup."""
+    """Heading HTML for the first render; UPDATE_JS writes the same markup.
+
+    The largest deviation from 1 is "0" when there is none, else its size ("1.1e−16"), not "0.0e+0".
+    """
     return (texts or Texts())(
-        "sweep.heading", name=name, limit=f"{limit:g}", value=f"{value:.2f}", output=output, a=f"{a_i:.3f}",
-        tau=f"{float(f'{tau:.3g}'):g}", error=f"{sum_error:.1e}",
+        "sweep.heading", name=name, limit=f"{limit:g}", value=format_fixed(value, 2), output=output,
+        a=format_fixed(a_i, 3), tau=f"{float(f'{tau:.3g}'):g}", error=format_number(sum_error, 2),
     )
 
 
-UPDATE_JS = """
+UPDATE_JS = FORMAT_NUMBER_JS + """
 const K = z.length;
 const limit = limits[range_buttons.active];
 if (select.options.length !== K) select.options = z_names.slice(0, K).map((n, j) => [String(j + 1), n]);
@@ -73,8 +77,8 @@ const a = SoftmaxMath.softmax(z, tau);
 current.data = {x: names.map(() => z[i]), y: a, name: names, color: colors.slice(0, K)};
 if (marker.location !== z[i]) marker.location = z[i];
 setHtml(heading, formatText(t.heading, {
-  name: z_names[i], limit, value: z[i].toFixed(2), output: a_names[i], a: a[i].toFixed(3),
-  tau: Number(tau.toPrecision(3)), error: sumError.toExponential(1)}));
+  name: z_names[i], limit, value: formatFixed(z[i], 2), output: a_names[i], a: formatFixed(a[i], 3),
+  tau: Number(tau.toPrecision(3)), error: formatNumber(sumError, 2)}));
 """
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 import mpmath
 import numpy as np
 import pytest
+from bokeh.models import HoverTool, Plot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +24,14 @@ from components.cross_entropy_view import (
     quadratic_gradient_html,
     quadratic_sigmoid_gradient,
 )
+from components.i18n import Texts
 from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html
 from components.inverse_view import table_html as inverse_table_html
-from components.jacobian_view import JacobianView, format_number, parse_number, table_html, verdict_html
+from components.jacobian_view import JacobianView, table_html, verdict_html
+from components.nonlocality_view import NonLocalityView
+from components.number_format import format_fixed, format_number, parse_number, power_html
 from components.state import TAU_MAX, TAU_MIN, SoftmaxState
-from components.sweep_view import SWEEP_POINTS, SweepView, sweep_grid
+from components.sweep_view import SWEEP_POINTS, SweepView, sweep_grid, sweep_heading
 from components.temperature_view import (
     CURVE_POINTS,
     TEMPERATURES,
@@ -102,11 +107,34 @@ def test_jacobian_underflow_is_exactly_zero_and_said_so():
     (0.09, 3, "0.0900"), (-0.01, 3, "−0.0100"), (0.000404, 3, "0.000404"), (-2.7e-5, 3, "−2.70e−5"),
     (5.55e-17, 2, "5.6e−17"), (123456.0, 3, "1.23e+5"), (100.0, 3, "100"), (0.0, 3, "0"),
     (-1e300, 3, "−1.00e+300"),
+    # Exact ties round away from zero, as JS does (Python's format() gave "0.062" and "−0.12").
+    (0.0625, 2, "0.063"), (-0.125, 2, "−0.13"), (9.996, 3, "10.0"),
 ])
 def test_numbers_are_printed_as_the_browser_prints_them(value, digits, text):
     """format_number is the twin of the JS formatNumber (toPrecision / toExponential)."""
     assert format_number(value, digits) == text
     assert parse_number(text) == pytest.approx(value, rel=10 ** (1 - digits))
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.0123, "+0.012"), (-0.991, "−0.991"), (0.001, "+0.001"), (-0.0625, "−0.063"),
+    # Where three decimals would print 0 ("−0.000", the sign and size lost): two significant digits.
+    (-1.2e-8, "−1.2e−8"), (4.12e-9, "+4.1e−9"), (-0.00032, "−3.2e−4"), (5.55e-17, "+5.6e−17"),
+    # Exact 0, also −0.0, is "0": no sign for a change that did not happen.
+    (0.0, "0"), (-0.0, "0"),
+])
+def test_signed_changes_keep_their_size_and_sign(value, text):
+    """format_fixed is the twin of the JS formatFixed: changes and gradients never print as ±0.000."""
+    assert format_fixed(value, 3, signed=True) == text
+    assert format_fixed(value, 3) == text.removeprefix("+")
+    assert parse_number(text) == pytest.approx(value, rel=0.05)
+
+
+def test_power_html_writes_exponents_as_powers_of_ten():
+    assert power_html("−1.2e−8") == "−1.2×10<sup>−8</sup>"
+    assert power_html("+4.5e+6") == "+4.5×10<sup>6</sup>"
+    assert power_html("−0.991") == "−0.991"
+    assert parse_number("−1.2×10−8") == -1.2e-8  # as the page shows power_html's markup
 
 
 @pytest.mark.parametrize("z", [[2.5, -1.0, 3.2], [0.1 * j for j in range(10)]], ids=["K=3", "K=10"])
@@ -127,7 +155,7 @@ def test_jacobian_view_first_render_is_numpy(z):
     assert view.table.text.count("<td class='off'>") == size * (size - 1)
     assert f"all {size} entries are positive" in view.verdict.text
     assert f"all {size * (size - 1)} entries are negative" in view.verdict.text
-    assert (view.heatmap.xaxis[0].axis_label, view.heatmap.yaxis[0].axis_label) == ("input z_k", "output a_j")
+    assert (view.heatmap.xaxis[0].axis_label, view.heatmap.yaxis[0].axis_label) == ("input zₖ", "output aⱼ")
     assert not view.source.syncable and not view.table.syncable and not view.verdict.syncable
 
 
@@ -426,3 +454,83 @@ def test_every_input_drives_the_three_views():
     for slider in [*controls.z_sliders, controls.log_tau_slider, controls.k_slider]:
         targets = {id(m) for cb in slider.js_property_callbacks["change:value"] for m in cb.args.values()}
         assert {id(views[0].curves), id(views[1].source), id(views[2].values)} <= targets
+
+
+# --- What the views print: signs, small numbers, names (issue 19, items 3, 4 and 12) -------------
+
+EXTREME_Z = [1000.0, -1000.0, 999.0, 0.0, 500.0, -500.0, 998.0, -999.0, 1.0, -1.0]  # the preset, K = 10
+
+
+def mapper_bin(value: float, low: float, high: float, colors: int) -> int:
+    """The palette index BokehJS 3.9's LinearColorMapper picks (value_to_index), NaN aside."""
+    if value == high:
+        return colors - 1
+    return min(max(math.floor((value - low) * (1 / (high - low)) / (1 / colors)), -1), colors)
+
+
+def test_jacobian_colours_keep_the_sign_of_tiny_entries():
+    """Extreme preset, K = 10: −3.2e−218 next to a scale of 0.22 must map to a blue bin, not the first red."""
+    view = view_for(JacobianView, EXTREME_Z)
+    jac = np.ravel(sm.jacobian(EXTREME_Z))
+    assert np.any((jac < 0) & (jac > -1e-200)) and np.any((jac > 0) & (jac < 1e-200))  # the tiny ones
+    colors = len(view.mapper.palette)
+    for value, color in zip(jac, view.source.data["color_value"], strict=True):
+        if value == 0:
+            assert np.isnan(color)
+            continue
+        index = mapper_bin(color, view.mapper.low, view.mapper.high, colors)
+        assert (index < colors // 2) == (value < 0), (value, color, index)
+        if abs(value) >= view.mapper.high / 4:  # outside the innermost bins nothing moves
+            assert index == mapper_bin(value, view.mapper.low, view.mapper.high, colors)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_underflow_sentence_reads_right_for_one_name_and_for_several(lang):
+    def verdict(z: list[float]) -> str:
+        return verdict_html(sm.jacobian(z, 0.05), sm.softmax(z, 0.05), Texts(lang))
+
+    one, several = verdict([1000.0, -1000.0, 999.0]), verdict([1000.0, -1000.0, 999.0, 0.0])
+    its, their = {"en": ("its row and column", "their rows and columns"),
+                  "zh-Hant": ("它的列與行", "它們的列與行")}[lang]
+    assert "a₂ " in one and its in one and their not in one
+    assert "a₂, a₄ " in several and their in several and its not in several
+
+
+def test_the_sweep_says_0_for_no_deviation_and_a_true_number_otherwise():
+    assert "<span class='sum-check'>0</span>" in sweep_heading("zᴸ₄", 5, 1, 0.5, "a₄", 0.2, 0.0)
+    assert "<span class='sum-check'>1.1e−16</span>" in sweep_heading("zᴸ₄", 5, 1, 0.5, "a₄", 0.2, 1.11e-16)
+    heading = sweep_heading("zᴸ₂", 5, 1, -1.0, "a₂", 0.0123, 0.0)
+    assert "<b class='current-z'>−1.00</b>" in heading  # a real minus sign, as everywhere else
+
+
+def test_cross_entropy_shows_a_tiny_gradient_smaller_than_the_sigmoid_one():
+    """?z=-5,5,-5,-5&tau=0.5, y = a₂ (right): the softmax gradient −1.2e−8 is smaller than −4.4e−5."""
+    z, tau = [-5.0, 5.0, -5.0, -5.0], 0.5
+    view = view_for(CrossEntropyView, z, tau)
+    gradient = sm.cross_entropy_gradient(z, 1, tau)
+    assert view.source.data["label"] == [format_fixed(v, 3, signed=True) for v in gradient]
+    assert view.source.data["label"][:2] == ["+4.1e−9", "−1.2e−8"]
+    assert "<b class='softmax-gradient'>−1.2×10<sup>−8</sup></b>" in view.compare.text
+    assert "<b class='quadratic-gradient'>−4.4×10<sup>−5</sup></b>" in view.compare.text
+    assert "0.000" not in view.compare.text + view.heading.text
+
+
+def test_non_locality_starts_with_changes_of_0_not_plus_0():
+    view = view_for(NonLocalityView, [2.5, -1.0, 3.2, 0.5])
+    assert view.softmax_source.data["label"] == view.sigmoid_source.data["label"] == ["0"] * 4
+
+
+RAW_SUBSCRIPT = re.compile(r"[A-Za-zσ∂]_[A-Za-z0-9{]")  # "z_k", "a_j", "∂a_j/∂z_k" as typed in code
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+@pytest.mark.parametrize("view_class", [JacobianView, CrossEntropyView, NonLocalityView, SweepView,
+                                        TemperatureView])
+def test_axis_titles_and_tooltips_write_subscripts_not_underscores(view_class, lang):
+    view = view_for_state(view_class, SoftmaxState(lang=lang))
+    figures = list(view.model.select({"type": Plot}))
+    assert figures
+    shown = [axis.axis_label or "" for fig in figures for axis in (*fig.xaxis, *fig.yaxis)]
+    shown += [label for fig in figures for tool in fig.select({"type": HoverTool})
+              for label, _ in tool.tooltips]
+    assert [text for text in shown if RAW_SUBSCRIPT.search(text)] == []

@@ -11,8 +11,14 @@ from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
 from components.bar_chart import output_names
-from components.cross_entropy_view import Y_MARGIN, CrossEntropyView, quadratic_gradient_html
-from tests.browser.screen import open_app, press_on_slider
+from components.cross_entropy_view import (
+    Y_MARGIN,
+    CrossEntropyView,
+    quadratic_gradient_html,
+    quadratic_sigmoid_gradient,
+)
+from components.number_format import format_fixed, format_number, parse_number, power_html
+from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_view_sweep import INPUTS_JS
 
 BARS_JS = """() => {
@@ -28,7 +34,12 @@ COMPARE = ".cross-entropy-compare .bk-clearfix"
 
 
 def number(page: Page, selector: str) -> float:
-    return float(page.locator(selector).inner_text().replace("−", "-"))
+    return parse_number(page.locator(selector).inner_text())
+
+
+def as_shown(html: str) -> str:
+    """Markup as the page shows it (inner text): "−1.2×10<sup>−8</sup>" -> "−1.2×10−8"."""
+    return re.sub("<[^>]+>", "", html)
 
 
 def open_tab(page: Page, url: str) -> None:
@@ -48,10 +59,16 @@ def assert_shows_numpy(page: Page, y: int) -> dict:
     assert [c == bars["color"][y] for c in bars["color"]] == [j == y for j in range(len(z))]
     assert bars["y"] == [-Y_MARGIN / tau, Y_MARGIN / tau] and max(np.abs(bars["value"])) <= 1 / tau
     loss = sm.cross_entropy(z, y, tau)
-    assert math.isfinite(loss) and number(page, f"{HEADING} b.loss") == round(loss, 3)
-    assert number(page, f"{COMPARE} b.softmax-gradient") == round(gradient[y], 3)
-    slowdown = re.sub("<[^>]+>", "", quadratic_gradient_html(z[y]))  # as printed, without the markup
-    assert page.locator(f"{COMPARE} b.quadratic-gradient").inner_text() == slowdown
+    assert math.isfinite(loss) and page.locator(f"{HEADING} b.loss").inner_text() == format_fixed(loss, 3)
+    assert bars["label"] == [format_fixed(v, 3, signed=True) for v in gradient]
+    shown_gradient = page.locator(f"{COMPARE} b.softmax-gradient").inner_text()
+    assert shown_gradient == as_shown(power_html(format_fixed(gradient[y], 3, signed=True)))
+    slowdown = page.locator(f"{COMPARE} b.quadratic-gradient").inner_text()
+    assert slowdown == as_shown(quadratic_gradient_html(z[y]))
+    quadratic = quadratic_sigmoid_gradient(z[y])
+    if gradient[y] != 0 and quadratic != 0:  # as printed, the two compare as the numbers do
+        smaller = abs(parse_number(shown_gradient)) < abs(parse_number(slowdown))
+        assert smaller == (abs(gradient[y]) < -quadratic)
     return {"z": z, "tau": tau, "loss": loss}
 
 
@@ -85,3 +102,46 @@ def test_loss_stays_finite_when_the_true_output_underflows(page, served_app):
     assert "too small for a float" in page.locator(HEADING).inner_text()
     assert page.locator(f"{COMPARE} b.quadratic-gradient").inner_text() == "−5.1×10−435"  # σ(−1000)σ(1000)²
     assert "NaN" not in page.locator(HEADING).inner_text() + page.locator(COMPARE).inner_text()
+
+
+def test_a_tiny_gradient_is_written_with_its_size_and_sign(page, served_app):
+    """y = a₂ is right (z₂ = 5 against −5, τ = 0.5): its gradient −1.2e−8 was written "−0.000" beside the
+    sigmoid's −4.4×10⁻⁵, as if it were the larger of the two. Both are written m×10^e."""
+    open_app(page, f"{served_app}?view=cross-entropy&z=-5,5,-5,-5&tau=0.5")
+    expect(page.locator(".cross-entropy-gradient canvas").first).to_be_visible()
+    look_at_tab(page)
+    for y in (1, 0, 1):  # the first render (Python), then the browser's after two choices of class
+        page.locator(".true-class select").select_option(label=output_names("a", 4)[y])
+        expect(page.locator(HEADING)).to_contain_text(f"C = −ln {output_names('a', 4)[y]}")
+        assert_shows_numpy(page, y)
+    gradient = page.locator(f"{COMPARE} b.softmax-gradient")
+    expect(gradient).to_have_text("−1.2×10−8")
+    expect(page.locator(f"{COMPARE} b.quadratic-gradient")).to_have_text("−4.4×10−5")
+    assert page.evaluate(BARS_JS)["label"] == ["+4.1e−9", "−1.2e−8", "+4.1e−9", "+4.1e−9"]
+    text = page.locator(HEADING).inner_text() + page.locator(COMPARE).inner_text()
+    assert "0.000" not in text and "-" not in text.replace("cross-entropy", "")
+
+
+# Where a bar's middle is on the page, to point at it.
+BAR_POINT_JS = """(name) => {
+  const doc = Bokeh.documents[0];
+  const chart = doc.get_model_by_name("cross-entropy-gradient");
+  const bars = doc.get_model_by_name("cross-entropy-gradient-bars").data;
+  const view = Bokeh.index.find_one(chart);
+  const box = view.canvas.primary.canvas.getBoundingClientRect();
+  const value = bars.value[Array.from(bars.name).indexOf(name)];
+  return {x: box.left + view.frame.x_scale.compute(chart.x_range.synthetic(name)),
+          y: box.top + view.frame.y_scale.compute(value / 2)};
+}"""
+
+
+def test_the_tooltip_writes_the_gradient_with_a_minus_sign(page, served_app):
+    open_tab(page, served_app)
+    point = page.evaluate(BAR_POINT_JS, "a₂")
+    page.mouse.move(point["x"], point["y"])
+    tooltip = page.locator(".bk-Tooltip").filter(has_text="∂C/∂zⱼ").first
+    expect(tooltip).to_be_visible()
+    inputs = page.evaluate(INPUTS_JS)
+    shown = format_number(sm.cross_entropy_gradient(inputs["z"], 1, inputs["tau"])[1], 4)
+    expect(tooltip).to_contain_text(shown)  # "−0.9910", not NumeralJS's "-0.9910"
+    assert "-" not in tooltip.inner_text()

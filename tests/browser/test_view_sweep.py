@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
 from components.bar_chart import output_names
+from components.number_format import format_fixed
 from components.sweep_view import SWEEP_POINTS, SweepView
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -53,7 +56,8 @@ def assert_sweep_is_numpy(page: Page, index: int) -> dict:
     assert shown["dotX"] == [z[index]] * len(z)
     np.testing.assert_allclose(shown["dotY"], sm.softmax(z, tau), rtol=1e-12)
     name, a_i = output_names("a", index + 1)[index], sm.softmax(z, tau)[index]
-    assert f"= {z[index]:.2f}, {name} = {a_i:.3f}" in page.locator(HEADING).inner_text()
+    expected = f"= {format_fixed(z[index], 2)}, {name} = {format_fixed(a_i, 3)}"  # "−1.00", not "-1.00"
+    assert expected in page.locator(HEADING).inner_text()
     return inputs
 
 
@@ -85,3 +89,23 @@ def test_selector_k_and_range_change_the_sweep(page, served_app):
     page.locator(".z-range").get_by_text("z from −1000 to 1000").click()
     expect(page.locator(HEADING)).to_contain_text("sweeps from −1000 to 1000")
     assert_sweep_is_numpy(page, 1)
+
+
+def test_the_heading_says_0_for_no_deviation_and_writes_a_real_minus(page, served_app):
+    """Two outputs at τ = 0.5, z = (5, −5): every swept point sums to exactly 1 in the browser, which
+    the heading wrote "0.0e+0"; z₂ = −5 was "-5.00", with a hyphen where the page writes "−"."""
+    open_tab(page, f"{served_app}?z=5,-5&range=1000&tau=0.5")
+    look_at_tab(page)
+    check = page.locator(f"{HEADING} .sum-check")
+    for name, shown in (("zᴸ₁", "5.00"), ("zᴸ₂", "−5.00")):  # the browser writes the heading
+        page.locator(".sweep-input select").select_option(label=name)
+        expect(page.locator(HEADING)).to_contain_text(f"as {name} sweeps")
+        expect(page.locator(f"{HEADING} b.current-z")).to_have_text(shown)
+        expect(check).to_have_text("0")
+    open_tab(page, served_app)  # the book's values: a deviation of a few 1e−16, written as such
+    look_at_tab(page)
+    press_on_slider(page, "z-slider-2", "ArrowRight", 1)
+    look_at_tab(page)
+    expect(page.locator(HEADING)).to_contain_text("zᴸ₄ = 0.50")
+    assert re.fullmatch(r"0|\d\.\de−1[5-7]", check.inner_text()), check.inner_text()
+    assert "-" not in page.locator(HEADING).inner_text()
