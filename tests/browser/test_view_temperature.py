@@ -129,3 +129,26 @@ def test_extreme_inputs_show_ln_z_and_both_limits_stay_finite(page, served_app):
     shown = assert_shows_numpy(page)
     assert shown_number(page, "entropy-nats") == pytest.approx(math.log(4), rel=1e-5)
     np.testing.assert_allclose(shown["ys"], 0.25, rtol=1e-15)  # every temperature: uniform
+
+
+# Where a data point (τ, a) of the plot is on the page, to point at it.
+PLOT_POINT_JS = """([tau, a]) => {
+  const plot = Bokeh.documents[0].get_model_by_name("temperature-plot");
+  const view = Bokeh.index.find_one(plot);
+  const box = view.canvas.primary.canvas.getBoundingClientRect();
+  return {x: box.left + view.frame.x_scale.compute(tau), y: box.top + view.frame.y_scale.compute(a)};
+}"""
+
+
+def test_the_tooltip_under_a_line_writes_the_minus_sign_of_the_page(page, served_app):
+    """Pointing just under a₂'s line where it is ~0 (τ = 0.06): the pointer's height is negative,
+    and the tooltip wrote it "-0.002", with a hyphen, where the page writes "−"."""
+    open_tab(page, served_app)
+    page.locator(".temperature-plot canvas").first.scroll_into_view_if_needed()
+    look_at_tab(page)
+    point = page.evaluate(PLOT_POINT_JS, [0.06, -0.002])
+    page.mouse.move(point["x"], point["y"])
+    tooltip = page.locator(".bk-Tooltip").filter(has_text="τ").first
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("−0.00")
+    assert "-" not in tooltip.inner_text()
