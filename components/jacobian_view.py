@@ -9,8 +9,10 @@ Colour scale: symmetric around 0 and following the data, ±max|J|. The entries s
 with 1/τ and off-diagonal entries are often tiny next to the diagonal (K = 10, all equal:
 0.09 against −0.01), so a fixed range such as the bound ±1/(4τ) would leave them white.
 The palette has an even number of colours, so no bin is neutral: the smallest negative
-entry is still light blue, the smallest positive one light red. Only an entry that is
-exactly 0 in float64 (an output underflowed) is grey, drawn from the mapper's nan_color.
+entry is still light blue, the smallest positive one light red, however small (an entry
+of −3.2e−218 beside 0.22 is coloured as the innermost blue bin: see INNER_FRACTION). Only
+an entry that is exactly 0 in float64 (an output underflowed) is grey, drawn from the
+mapper's nan_color.
 """
 
 from __future__ import annotations
