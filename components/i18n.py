@@ -570,6 +570,12 @@ def choose_language(requested: object) -> str:
     return _ALIASES.get(str(requested or "").strip().lower(), DEFAULT_LANGUAGE)
 
 
+def language_aliases() -> dict[str, str]:
+    """Every accepted spelling of a language (lower case) -> its code: for browser code that reads
+    ``?lang=`` as choose_language does (the static export's one-language notice)."""
+    return dict(_ALIASES)
+
+
 def is_known_language(requested: object) -> bool:
     """Whether ``requested`` names a language of TEXTS (any accepted spelling)."""
     return str(requested or "").strip().lower() in _ALIASES
