@@ -309,7 +309,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "language.switch": "語言 · Language",
         "language.unknown": "沒有「{code}」這個語言，因此頁面以英文顯示（可用：{available}）。",
         "language.apply": "切換語言",
-        "language.one_file": "這個檔案只有{language}，因此不採用連結指定的語言「{code}」；伺服器上的 softmax-lab 提供所有語言（{available}）。",
+        "language.one_file": "這個檔案只有「{language}」一種語言，因此不採用連結指定的語言「{code}」；伺服器上的 softmax-lab 提供所有語言（{available}）。",
         "page.title": "softmax-lab：softmax 函數即時互動",
         "page.description": "Nielsen《神經網路與深度學習》第三章的 softmax 函數，即時互動。",
         "page.intro": (
