@@ -24,7 +24,7 @@ from bokeh.models import (
     TextInput,
 )
 
-from components.browser_js import MODULES_ARG, browser_modules, input_callback
+from components.browser_js import MODULES_ARG, browser_callback, browser_modules, input_callback
 from components.i18n import Texts
 from components.state import (
     BOOK_Z_LIMIT,
@@ -81,12 +81,27 @@ SHOW_K_ROWS_JS = """
 rows.forEach((r, j) => { r.visible = j < cb_obj.value; });
 """
 
-# Range -> every z slider's bounds; values outside a narrower range are clamped into it.
+# Range -> every z slider's bounds; values outside a narrower range are clamped into it, and the
+# notice names each one moved, from what to what (hidden ones too: they return when K grows).
+# Numbers as the link writes them (12 significant digits) with the page's minus sign, as
+# SoftmaxState.set_z_limit writes them. Nothing moved (a preset or a link that sets z itself
+# after choosing the range): the notice is left alone.
 Z_RANGE_JS = """
 const limit = limits[cb_obj.active];
-for (const s of z_sliders) {
+const shown = (v) => String(Number(v.toPrecision(12))).replace("-", "\u2212");
+const moved = [];
+z_sliders.forEach((s, j) => {
   s.setv({start: -limit, end: limit});
-  if (Math.abs(s.value) > limit) s.value = Math.sign(s.value) * limit;
+  if (Math.abs(s.value) > limit) {
+    const old = s.value;
+    s.value = Math.sign(old) * limit;
+    moved.push(formatText(t.range_clamped_item, {name: labels[j], old: shown(old), new: shown(s.value)}));
+  }
+});
+if (moved.length > 0) {
+  const message = formatText(t.range_clamped, {limit, changes: moved.join(t.list_separator)});
+  // After the sliders' own callbacks (promise jobs), which clear the notice as their boxes change.
+  setTimeout(() => { notice.text = message; }, 0);
 }
 """
 
@@ -154,9 +169,12 @@ class Controls(pn.viewable.Viewer):
             for j, (slider, box) in enumerate(zip(self.z_sliders, self.z_boxes, strict=True))
         ]
         self.k_slider.js_on_change("value", CustomJS(code=SHOW_K_ROWS_JS, args={"rows": self.z_rows}))
-        self.range_buttons.js_on_change("active", CustomJS(code=Z_RANGE_JS, args={
-            "z_sliders": self.z_sliders, "limits": list(Z_LIMITS),
-        }))
+        self.range_buttons.js_on_change("active", browser_callback(
+            Z_RANGE_JS, z_sliders=self.z_sliders, limits=list(Z_LIMITS), notice=self.notice,
+            labels=[z_label(j) for j in range(len(self.z_sliders))],
+            t=self.texts.templates("controls.", "range_clamped", "range_clamped_item", "list_separator"),
+            **{MODULES_ARG: self.browser_modules},
+        ))
         if sync_to_python:  # not in the static export, which has no server
             self._mirror_into_state()
         self.model = self._layout()

@@ -24,6 +24,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "language.label": "Language",
         "language.switch": "語言 · Language",
         "language.unknown": "The language \"{code}\" is not available, so the page is in English (available: {available}).",
+        "language.apply": "Switch language",
+        "language.one_file": (
+            "This file is in {language} only, so the link's language \"{code}\" is not used; the served "
+            "softmax-lab has every language ({available})."
+        ),
         "page.title": "softmax-lab: the softmax function, live",
         "page.description": "The softmax function of Nielsen's Neural Networks and Deep Learning, chapter 3, live.",
         "page.intro": (
@@ -41,6 +46,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.range": "z from −{limit} to {limit}",
         "controls.box_title": "{name} =",
         "controls.range_label": "Slider range",
+        "controls.range_clamped": (
+            "The range is now −{limit} to {limit}, so the values outside it were moved to its nearest end: "
+            "{changes}."
+        ),
+        "controls.range_clamped_item": "{name} {old} → {new}",
+        "controls.list_separator": ", ",
         "exercises.label": "Exercises",
         "exercises.loading": "Loading this exercise…",
         "exercises.needs_server": (
@@ -74,6 +85,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "link.too_few": "Link: {count} value for z, but at least {low} outputs are shown.",
         "link.too_many": "Link: {count} values for z but K = {k}; the extra values are ignored.",
         "link.view_unknown": "Link view: \"{wanted}\" is not one of {slugs}, so the first is shown.",
+        "link.theme_unknown": "Link theme: \"{wanted}\" is not one of {allowed}, so the page follows the system's setting.",
         # components/connection_status.py
         "connection.lost": (
             "The connection to the server was lost. The page still computes in your browser; "
@@ -300,6 +312,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "language.label": "語言",
         "language.switch": "語言 · Language",
         "language.unknown": "沒有「{code}」這個語言，因此頁面以英文顯示（可用：{available}）。",
+        "language.apply": "切換語言",
+        "language.one_file": "這個檔案只有「{language}」一種語言，因此不採用連結指定的語言「{code}」；伺服器上的 softmax-lab 提供所有語言（{available}）。",
         "page.title": "softmax-lab：softmax 函數即時互動",
         "page.description": "Nielsen《神經網路與深度學習》第三章的 softmax 函數，即時互動。",
         "page.intro": (
@@ -315,6 +329,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "controls.range": "z 從 −{limit} 到 {limit}",
         "controls.box_title": "{name} =",
         "controls.range_label": "滑桿範圍",
+        "controls.range_clamped": "範圍現在是 −{limit} 到 {limit}，因此超出範圍的值已移到最近的端點：{changes}。",
+        "controls.range_clamped_item": "{name} {old} → {new}",
+        "controls.list_separator": "、",
         "exercises.label": "習題",
         "exercises.loading": "正在載入這個習題…",
         "exercises.needs_server": "這個習題由伺服器建立，但伺服器沒有回應。等它恢復後重新載入頁面：你的設定都保存在連結裡。",
@@ -343,6 +360,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "link.too_few": "連結：z 只有 {count} 個值，但至少會顯示 {low} 個輸出。",
         "link.too_many": "連結：z 有 {count} 個值，但 K = {k}；多出的值不予採用。",
         "link.view_unknown": "連結中的分頁：「{wanted}」不是 {slugs} 之一，因此顯示第一個分頁。",
+        "link.theme_unknown": "連結中的主題：「{wanted}」不是 {allowed} 之一，因此頁面依照系統的設定。",
         # components/connection_status.py
         "connection.lost": "與伺服器的連線中斷了。頁面仍在你的瀏覽器中計算；重新載入即可重新連線：你的設定都保存在連結裡。",
         "connection.reload": "重新載入",
@@ -558,6 +576,12 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def choose_language(requested: object) -> str:
     """The language for a requested code (``?lang=``), or the default when unknown."""
     return _ALIASES.get(str(requested or "").strip().lower(), DEFAULT_LANGUAGE)
+
+
+def language_aliases() -> dict[str, str]:
+    """Every accepted spelling of a language (lower case) -> its code: for browser code that reads
+    ``?lang=`` as choose_language does (the static export's one-language notice)."""
+    return dict(_ALIASES)
 
 
 def is_known_language(requested: object) -> bool:

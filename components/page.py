@@ -72,13 +72,15 @@ class SoftmaxLab(pn.viewable.Viewer):
             lazy=lazy_tabs, dress=self._dress_late_view,
         )
         self.connection = ConnectionStatus(self.texts)
-        self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
+        self._whole_page = follow_page_url
+        # Before the link: the link carries the theme (the toggle's tags say it).
+        self.theme = ThemeToggle(self.texts, whole_page=follow_page_url)
+        self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url,
+                                  theme_toggle=self.theme.button)
         self.language = LanguageSwitch(
             self.texts, self.url_state, switchable=language_switch and follow_page_url,
             notice="" if is_known_language(lang) else unknown_language_notice(str(lang), self.texts),
         )
-        self._whole_page = follow_page_url
-        self.theme = ThemeToggle(self.texts, whole_page=follow_page_url)
         self.model = self._layout()
         self._models = self.model.references()  # walked once: every walk costs ~50 ms a session
         self._stylesheets = (layout_stylesheet(), self.theme.stylesheet)

@@ -121,9 +121,22 @@ class SoftmaxState(param.Parameterized):
         self._notice(message)
 
     def set_z_limit(self, value: object) -> None:
-        """Switch the slider range; inputs outside a narrower range are clamped into it."""
+        """Switch the slider range; inputs outside a narrower range are clamped into it, and a
+        notice names each one moved, from what to what, as the browser's (controls.Z_RANGE_JS)."""
         limit = WIDE_Z_LIMIT if _to_float(value) == WIDE_Z_LIMIT else BOOK_Z_LIMIT
-        self.param.update(z_limit=limit, z=[min(limit, max(-limit, v)) for v in self.z])
+        texts = Texts(self.lang)
+        clamped = [min(limit, max(-limit, v)) for v in self.z]
+        # 12 significant digits and the page's minus, as Z_RANGE_JS writes them (inputs here are
+        # beyond 5 in size, never in exponent form).
+        def shown(v: float) -> str:
+            return f"{v:.12g}".replace("-", "\u2212")
+
+        moved = [texts("controls.range_clamped_item", name=f"z{j + 1}", old=shown(old), new=shown(new))
+                 for j, (old, new) in enumerate(zip(self.z, clamped, strict=True)) if old != new]
+        self.param.update(z_limit=limit, z=clamped)
+        if moved:
+            self._notice(texts("controls.range_clamped", limit=f"{limit:g}",
+                               changes=texts("controls.list_separator").join(moved)))
 
     def set_tau(self, value: object) -> None:
         """Set the temperature, clamped to the slider range."""

@@ -8,7 +8,10 @@ light colour for its dark twin (PLOT_DARK) and restores the originals for light.
 Data colours (bars, lines, the Jacobian's palette) stay: they were chosen to read on both.
 
 The theme comes from ``?theme=dark|light``, else from the system's
-``prefers-color-scheme``; the toggle writes ``?theme=`` so links keep it.
+``prefers-color-scheme``; the toggle writes ``?theme=`` so links keep it. The button's tags say
+the theme shown and whether it was chosen (by the link or the button: ``["dark", "chosen"]``) or
+follows the system (``["light"]``): the link (components/url_state.py) writes a chosen theme only.
+Any other ``?theme=`` gives the system's theme; the link's notice says so (url_state.APPLY_JS).
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from bokeh.document import Document
 from bokeh.models import Button, CustomJS, InlineStyleSheet, LayoutDOM
 
 from components.i18n import Texts
+
+# What ?theme= may say; anything else gives the system's theme, with a notice.
+THEMES: tuple[str, ...] = ("dark", "light")
 
 # Page colours: light, dark. Text pairs keep >= 4.5:1 contrast on their backgrounds.
 CSS_VARIABLES: dict[str, tuple[str, str]] = {
@@ -83,7 +89,7 @@ THEME_CSS = """
 """
 
 THEME_JS = """
-function applyTheme(dark) {
+function applyTheme(dark, chosen) {
   const light = root.__labOriginals ??= new WeakMap();  // model -> its light colours
   const view = cb_context?.index?.find_one(root);
   const targets = [view?.el, whole_page ? document.documentElement : null].filter((el) => el != null);
@@ -112,26 +118,31 @@ function applyTheme(dark) {
     }
     if (Object.keys(changes).length > 0) model.setv(changes);
   }
-  toggle.setv({label: dark ? labels.light : labels.dark, tags: [dark ? "dark" : "light"]});
+  toggle.setv({label: dark ? labels.light : labels.dark, tags: themeTags(dark, chosen)});
+}
+function themeTags(dark, chosen) {
+  return chosen ? [dark ? "dark" : "light", "chosen"] : [dark ? "dark" : "light"];
 }
 """
 
 # On load: ?theme= wins, else the system's preference.
 APPLY_ON_LOAD_JS = THEME_JS + """
 const wanted = new URLSearchParams(window.location.search).get("theme");
-const dark = wanted === "dark" || (wanted !== "light" && follow_system &&
-  window.matchMedia?.("(prefers-color-scheme: dark)").matches === true);
-if (dark) applyTheme(true);
+const chosen = themes.includes(wanted);
+const dark = chosen ? wanted === "dark"
+  : follow_system && window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+if (dark) applyTheme(true, chosen);
+else if (chosen) toggle.tags = themeTags(false, true);  // light is what the page already shows
 """
 
 # Models that arrive after load (a lazily built tab) take the page's current theme.
 FOLLOW_JS = THEME_JS + """
-if (toggle.tags[0] === "dark") applyTheme(true);
+if (toggle.tags[0] === "dark") applyTheme(true, toggle.tags[1] === "chosen");
 """
 
 TOGGLE_JS = THEME_JS + """
 const dark = toggle.tags[0] !== "dark";
-applyTheme(dark);
+applyTheme(dark, true);
 if (whole_page) {
   try {
     const params = new URLSearchParams(window.location.search);
@@ -160,7 +171,7 @@ class ThemeToggle:
         return {
             "root": root, "toggle": self.button, "labels": self.labels, "whole_page": self.whole_page,
             "css_variables": {name: list(pair) for name, pair in CSS_VARIABLES.items()},
-            "plot_dark": PLOT_DARK,
+            "plot_dark": PLOT_DARK, "themes": list(THEMES),
         }
 
     def wire(self, root: LayoutDOM) -> None:

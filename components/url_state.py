@@ -1,6 +1,7 @@
-"""Shareable links: the page's URL query mirrors the controls (?z=2.5,-1,3.2,0.5&tau=1, and
-range=1000 when the sliders are widened; K is the number of z values or K=...),
-and opening such a link restores that state, with bad values corrected and explained.
+"""Shareable links: the page's URL query mirrors the controls
+(?K=4&z=2.5,-1,3.2,0.5&range=5&tau=1&view=nonlocality&lang=en, and theme=dark|light once one was
+chosen), and opening such a link restores that state, with bad values corrected and explained;
+the address bar then holds the corrected state. In a link without K, K is the number of z values.
 
 All of it runs in the browser, so it works the same in a served session and in the
 static export; the server learns the restored values through the synced sliders,
@@ -16,36 +17,55 @@ from components.browser_js import browser_callback, input_callback
 from components.controls import Z_LIMITS, Controls, z_label
 from components.exercises import Exercises
 from components.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
+from components.theme import THEMES
 
-# Builds the query for the current controls; 12 significant digits drop float noise
+# Builds the link of the current state from the controls themselves (never from what the address
+# bar said): K, z for exactly K outputs, the range, tau, the open tab, the page's language and the
+# theme when one was chosen (without it the page follows the system's setting, so none is written).
+# Every parameter the page reads is set or deleted here, so what a restore corrected (?K=99,
+# ?theme=blue, ?lang=xx) does not survive into the next link; parameters the page does not read
+# (a course page's own) are kept as they were. 12 significant digits drop float noise
 # (0.30000000000000004) but keep every digit a person typed.
 LINK_JS = """
 function currentLink() {
   const tidy = (v) => String(Number(v.toPrecision(12)));
-  const params = new URLSearchParams(window.location.search);
+  const url = new URL(window.location.href);  // file:// too: its origin is "null", its URL is not
+  const params = url.searchParams;
+  params.set("K", String(k_slider.value));
   params.set("z", z_sliders.slice(0, k_slider.value).map((s) => tidy(s.value)).join(","));
-  if (range_buttons.active > 0) params.set("range", String(limits[range_buttons.active]));
-  else params.delete("range");
-  if (tabs !== null) params.set("view", slugs[tabs.active]);
+  params.set("range", String(limits[range_buttons.active]));
   params.set("tau", tidy(10 ** log_tau_slider.value));
-  const origin = window.location.origin === "null" ? "" : window.location.origin;  // file:// has none
-  return `${origin}${window.location.pathname}?${params}`;
+  if (tabs !== null) params.set("view", slugs[tabs.active]);
+  else params.delete("view");
+  params.set("lang", page_lang);
+  const theme = theme_toggle === null ? [] : theme_toggle.tags;  // ["dark" | "light", "chosen"?]
+  if (theme[1] === "chosen") params.set("theme", theme[0]);
+  else params.delete("theme");
+  return url.toString();
 }
 """
 
 # Written at most every 250 ms: browsers throttle history updates made on every frame.
-WRITE_JS = LINK_JS + """
-clearTimeout(log_tau_slider.__softmaxLabUrlTimer);
-log_tau_slider.__softmaxLabUrlTimer = setTimeout(() => {
-  try {
-    window.history.replaceState(window.history.state, "", currentLink());
-  } catch (error) {
-    // A sandboxed frame may refuse; the page still works, only the link is not updated.
-  }
-}, 250);
+WRITE_SOON_JS = """
+function writeLinkSoon() {
+  clearTimeout(log_tau_slider.__softmaxLabUrlTimer);
+  log_tau_slider.__softmaxLabUrlTimer = setTimeout(() => {
+    try {
+      window.history.replaceState(window.history.state, "", currentLink());
+    } catch (error) {
+      // A sandboxed frame may refuse; the page still works, only the link is not updated.
+    }
+  }, 250);
+}
 """
 
-APPLY_JS = """
+WRITE_JS = LINK_JS + WRITE_SOON_JS + "writeLinkSoon();\n"
+
+# After restoring, the address bar gets the state as restored (writeLinkSoon, not only when a
+# slider moved: a corrected ?tau=abc or ?view=nope changes no control), so a copied link opens
+# without the notice this one brought. The write waits 250 ms, after every load callback
+# (the theme's included) has run.
+APPLY_JS = LINK_JS + WRITE_SOON_JS + """
 const params = new URLSearchParams(window.location.search);
 const messages = [];
 const note = (result) => { if (result.message) messages.push(result.message); return result.value; };
@@ -95,6 +115,13 @@ if (params.has("tau")) {
     params.get("tau"), {name: t.tau_name, low: tau_low, high: tau_high, fallback: current, positive: true,
                         messages: input_messages})));
 }
+// ?theme= is applied by components/theme.py (anything but dark or light: the system's setting);
+// a value it cannot use is explained here, with the link's other corrections. Empty: as absent.
+const theme = params.get("theme");
+if (theme !== null && theme !== "" && !themes.includes(theme)) {
+  messages.push(formatText(t.theme_unknown, {wanted: theme.slice(0, 40), allowed: themes.join(t.or)}));
+}
+writeLinkSoon();
 // After the sliders' own callbacks (they run as promise jobs) have updated the boxes.
 setTimeout(() => { notice.text = messages.join(" "); }, 0);
 """  # noqa: E501
@@ -115,17 +142,22 @@ class UrlState:
     """Keeps the URL query in step with the controls and restores it on load."""
 
     def __init__(
-        self, controls: Controls, exercises: Exercises | None = None, *, follow_page_url: bool = True
+        self, controls: Controls, exercises: Exercises | None = None, *, follow_page_url: bool = True,
+        theme_toggle: Button | None = None,
     ) -> None:
+        """``theme_toggle``: ThemeToggle.button, whose tags say the theme and whether it was chosen
+        (components/theme.py); without it links carry no theme."""
         self.follow_page_url = follow_page_url
         args = {
             **controls.js_args, "notice": controls.notice, "range_buttons": controls.range_buttons,
             "limits": list(Z_LIMITS), "tabs": exercises.tabs if exercises else None,
-            "slugs": exercises.slugs if exercises else [],
+            "slugs": exercises.slugs if exercises else [], "page_lang": controls.texts.lang,
+            "theme_toggle": theme_toggle,
         }
         # What LINK_JS's currentLink() reads: for other callbacks that build the link (LanguageSwitch).
         self.link_args = {key: args[key] for key in (
-            "z_sliders", "k_slider", "log_tau_slider", "range_buttons", "limits", "tabs", "slugs")}
+            "z_sliders", "k_slider", "log_tau_slider", "range_buttons", "limits", "tabs", "slugs",
+            "page_lang", "theme_toggle")}
         if follow_page_url:
             write = CustomJS(code=WRITE_JS, args=args)
             controls.on_input(write)
@@ -140,11 +172,11 @@ class UrlState:
             COPY_JS, **args, t=controls.texts.templates("link.", "copied", "copy_this")))
         self.apply_on_load = input_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
-            k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX,
+            k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX, themes=list(THEMES),
             input_messages=controls.texts.templates("input."),
             t=controls.texts.templates("link.", "range_name", "k_name", "z_name", "tau_name", "or",
                                        "range_not_allowed", "k_not_whole", "too_few", "too_many",
-                                       "view_unknown"),
+                                       "view_unknown", "theme_unknown"),
         )
 
     def attach(self, document: Document) -> None:

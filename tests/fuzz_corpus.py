@@ -114,6 +114,10 @@ Z_LISTS: list[str] = [
 ]
 VIEWS: list[str] = ["", "nope", "Jacobian", "<b>x</b>", "../../etc/passwd", "inverse ", "x" * 300]
 LANGS: list[str] = ["", "xx", "EN", "zh-hant", "zh-Hans", "<b>x</b>", "en;q=1", "../en", "x" * 300]
+# ?theme=: only "dark" and "light" are themes; "" is as if absent; anything else gives the system's
+# theme with a notice (components/theme.py, url_state.APPLY_JS).
+THEMES: list[str] = ["blue", "", "Dark", "dark ", "light", "<b>x</b>", "dark", "null", "x" * 300]
+GOOD_THEMES = ("", "dark", "light")
 
 # Argument lists of `python app.py` that must be refused with a message and exit status 2.
 BAD_COMMAND_LINES: list[list[str]] = [

@@ -75,3 +75,25 @@ def test_narrowing_the_range_clamps_inputs_into_it():
     assert state.z[0] == 5.0
     state.set_z(1, -999)
     assert state.z[1] == -5.0 and state.notices
+
+
+def test_narrowing_the_range_says_which_inputs_it_moved():
+    """As the page's notice does (tests/browser/test_controls.py): which z, from what to what."""
+    state = SoftmaxState()
+    state.set_z_limit(1000)
+    state.set_z(0, 999.5)
+    state.set_z(3, -7.25)
+    state.set_z_limit(1000)  # widening, or no change: nothing moved, nothing said
+    assert state.notices == []
+    state.set_z_limit(5)
+    assert state.z[:4] == [5.0, -1.0, 3.2, -5.0]
+    assert state.notices == [
+        "The range is now −5 to 5, so the values outside it were moved to its nearest end: "
+        "z1 999.5 → 5, z4 −7.25 → −5."]
+    state.set_z_limit(5)
+    assert len(state.notices) == 1
+    chinese = SoftmaxState(lang="zh-Hant")
+    chinese.set_z_limit(1000)
+    chinese.set_z(1, 12)
+    chinese.set_z_limit(5)
+    assert chinese.notices == ["範圍現在是 −5 到 5，因此超出範圍的值已移到最近的端點：z2 12 → 5。"]

@@ -65,3 +65,32 @@ def test_extreme_values_widen_the_range_and_back(page, served_app):
     page.locator(".z-range").get_by_text("z from −5 to 5").click()
     expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("5")
     assert assert_matches_numpy(page, 0.05)["z"] == [5.0, -5.0, 5.0, 0.0]
+
+
+def test_narrowing_the_range_says_which_values_it_moved(page, served_app):
+    """Issue 19, item 11: switching -1000..1000 back to -5..5 clamped z without a word. The notice
+    names every value it moved, from what to what (hidden ones too: they come back with K)."""
+    open_app(page, served_app)
+    page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    page.locator(".z-range").get_by_text("z from −5 to 5").click()
+    expect(page.locator(".notice .bk-clearfix")).to_have_text(
+        "The range is now −5 to 5, so the values outside it were moved to its nearest end: "
+        "zᴸ₁ 1000 → 5, zᴸ₂ −1000 → −5, zᴸ₃ 999 → 5, zᴸ₅ 500 → 5, zᴸ₆ −500 → −5, zᴸ₇ 998 → 5, "
+        "zᴸ₈ −999 → −5.")
+    assert assert_matches_numpy(page)["z"] == [5.0, -5.0, 5.0, 0.0]
+    # Nothing outside: nothing to say, and a notice already shown stays as it was.
+    page.locator(".z-range").get_by_text("z from −1000 to 1000").click()
+    expect(page.locator(".z-slider-1").get_by_role("slider")).to_have_attribute("aria-valuemax", "1000.0")
+    page.locator(".z-range").get_by_text("z from −5 to 5").click()
+    expect(page.locator(".z-slider-1").get_by_role("slider")).to_have_attribute("aria-valuemax", "5.0")
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text("zᴸ₁ 1000 → 5")
+
+
+def test_narrowing_the_range_is_explained_in_chinese(page, served_app):
+    open_app(page, f"{served_app}?lang=zh-Hant&range=1000&z=2.5,-1,3.2,-7.25")
+    expect(page.locator(".z-slider-4").get_by_role("slider")).to_have_attribute("aria-valuemax", "1000.0")
+    page.locator(".z-range").get_by_text("z 從 −5 到 5").click()
+    expect(page.locator(".notice .bk-clearfix")).to_have_text(
+        "範圍現在是 −5 到 5，因此超出範圍的值已移到最近的端點：zᴸ₄ −7.25 → −5。")
+    assert assert_matches_numpy(page)["z"] == [2.5, -1.0, 3.2, -5.0]

@@ -1,8 +1,10 @@
 """The fuzz corpus (tests/fuzz_corpus.py) through every browser entry point: the number reader
-itself, links (?z ?tau ?K ?range ?view ?lang), the typed z and tau boxes and the inverse-softmax
+itself, links (?z ?tau ?K ?range ?view ?lang ?theme), the typed z and tau boxes and the inverse-softmax
 targets. Each value must end as a safe value (finite, inside the control's bounds) with a visible
-message when it was changed; nothing on screen may read NaN, Infinity or undefined; and after
-the fuzz the session still works: a slider moves the chart and the server's SoftmaxState.
+message when it was changed; nothing on screen may read NaN, Infinity or undefined; a corrected
+link leaves the corrected state in the address bar, which reopens to the same state without a
+notice; and after the fuzz the session still works: a slider moves the chart and the server's
+SoftmaxState.
 
 The server runs in this process (as in test_session_sync.py) so the test can read each session's
 state; every log record with a traceback fails the test, as the served_app fixture does.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import numpy as np
 import panel as pn
@@ -30,7 +32,17 @@ from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN
 from components.views_registry import EXERCISE_VIEWS
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
-from tests.fuzz_corpus import BAD_WORDS, LANGS, NUMBERS, VIEWS, Z_LISTS, expected, is_safe
+from tests.fuzz_corpus import (
+    BAD_WORDS,
+    GOOD_THEMES,
+    LANGS,
+    NUMBERS,
+    THEMES,
+    VIEWS,
+    Z_LISTS,
+    expected,
+    is_safe,
+)
 
 SLUGS = [view.slug for view in EXERCISE_VIEWS]
 
@@ -42,7 +54,9 @@ SCREEN_JS = """() => {
     for (const el of root.querySelectorAll("*")) {
       const notice = [...el.classList].some((c) => c.endsWith("notice"));
       if (notice) {
-        const text = (el.shadowRoot ?? el).textContent.trim();
+        // The Div's text only: its shadow root also holds the stylesheets' text.
+        const root = el.shadowRoot ?? el;
+        const text = (root.querySelector(".bk-clearfix") ?? root).textContent.trim();
         notices.push({text, visible: text !== "" && el.checkVisibility()});
         continue;
       }
@@ -201,7 +215,7 @@ def link_loads() -> list[dict[str, str]]:
         n = i // MAX_K
         loads.append({"z": ",".join(window), "tau": single[(n * 7 + 3) % len(single)],
                       "range": single[(n * 5 + 1) % len(single)], "view": VIEWS[n % len(VIEWS)],
-                      "lang": LANGS[n % len(LANGS)]})
+                      "lang": LANGS[n % len(LANGS)], "theme": THEMES[n % len(THEMES)]})
     texts = [text for text, _ in NUMBERS]
     for n, z in enumerate(Z_LISTS):
         loads.append({"z": z, "K": texts[(n * 11) % len(texts)], "tau": texts[(n * 13 + 5) % len(texts)]})
@@ -240,7 +254,36 @@ def link_expectation(query: dict[str, str]) -> tuple[float, int, list[float | No
     changed |= was_changed
     if "view" in query and query["view"] not in SLUGS:
         changed = True
+    changed |= query.get("theme", "") not in GOOD_THEMES
     return limit, k, z, tau, changed
+
+
+def query_of(url: str) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlparse(url).query, keep_blank_values=True).items()}
+
+
+def assert_the_address_bar_reopens_the_same_state(page: Page, shown: dict, labs: list) -> None:
+    """The page rewrites its link once restored (every value as used, K and lang included): opened
+    again, that link gives the same state and no notice at all (issue 19, item 1)."""
+    k = shown["k"]
+
+    def address() -> str:
+        """The address bar as the page has it (Playwright's page.url follows it only during its calls)."""
+        return page.evaluate("() => window.location.href")
+
+    wait_until(lambda: (q := query_of(address())).get("K") == str(k) and q.get("lang") == shown["lang"],
+               what=address)
+    link = query_of(address())
+    assert len(link["z"].split(",")) == k and link.get("theme", "dark") in GOOD_THEMES, link
+    opened = len(labs)
+    open_app(page, address())
+    wait_until(lambda: (s := screen(page))["k"] == k and s["limit"] == shown["limit"]
+               and s["tab"] == shown["tab"] and math.isclose(s["tau"], shown["tau"], rel_tol=1e-12))
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")  # the notice is written then
+    again = screen(page)
+    assert again["z"][:k] == shown["z"][:k], (link, again["z"], shown["z"])
+    assert not a_notice_shows(again), (link, again["notices"])
+    wait_until(lambda: len(labs) > opened)
 
 
 def test_bad_links_end_in_safe_values_with_a_message(page, fuzz_app):
@@ -266,6 +309,7 @@ def test_bad_links_end_in_safe_values_with_a_message(page, fuzz_app):
         assert shown["lang"] in LANGUAGES
         assert page.locator(".notice b, .notice img, .notice svg, .notice script").count() == 0
         wait_until(lambda opened=opened: len(labs) > opened)  # each link opened a session of its own
+        assert_the_address_bar_reopens_the_same_state(page, shown, labs)
     assert_session_alive(page, labs[-1])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -147,6 +148,7 @@ def test_switching_language_keeps_the_sliders_tau_and_tab(page, served_app):
     expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.80")
 
     page.get_by_role("combobox", name="Language").select_option(label="繁體中文")
+    page.get_by_role("button", name=Texts("en")("language.apply")).click()
     page.wait_for_url("**lang=zh-Hant**")
     page.locator(READY).wait_for()
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
@@ -157,6 +159,7 @@ def test_switching_language_keeps_the_sliders_tau_and_tab(page, served_app):
     expect(chosen_language(page)).to_have_text("繁體中文")
 
     page.get_by_role("combobox", name="語言").select_option(label="English")
+    page.get_by_role("button", name=ZH("language.apply")).click()
     page.wait_for_url("**lang=en**")
     page.locator(READY).wait_for()
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -196,3 +199,81 @@ def test_the_static_export_in_chinese(page, exported_chinese):
     expect(page.locator(".notice .bk-clearfix")).to_contain_text("不是數字")
     leftovers |= set(page_words(page))
     assert not leftovers, sorted(leftovers)
+
+
+def test_the_language_menu_changes_nothing_until_asked_then_keeps_the_whole_state(page, served_app):
+    """Issue 19, item 6 (WCAG 3.2.2): ArrowDown on the menu reloaded the page in the other language.
+    Arrow keys only choose; the button beside it switches, and the link it opens holds the state
+    as it is now (K changed by keyboard included: item 1)."""
+    documents: list[str] = []
+    page.on("request", lambda request: documents.append(request.url)
+            if request.is_navigation_request() and request.frame == page.main_frame else None)
+    open_app(page, f"{served_app}?K=5&z=2.5,-1,3.2,1.7,-2.2&view=sweep&theme=dark")
+    press_on_slider(page, "k-slider", "ArrowLeft", 2)
+    type_into(page, "tau-input", "0.5")
+    expect(page.locator(".readout-table tbody tr")).to_have_count(3)
+    documents.clear()
+
+    menu = page.get_by_role("combobox", name="Language")
+    menu.focus()
+    page.keyboard.press("ArrowDown")
+    expect(chosen_language(page)).to_have_text("繁體中文")  # chosen, not applied
+    switch = page.get_by_role("button", name=Texts("en")("language.apply"))
+    expect(switch).to_be_enabled()
+    expect(menu).to_be_focused()  # the keyboard user is where they were
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.keyboard.press("ArrowUp")  # and back: still nothing happens
+    expect(chosen_language(page)).to_have_text("English")
+    expect(switch).to_be_disabled()  # nothing to switch to
+    page.keyboard.press("ArrowDown")
+    expect(switch).to_be_enabled()
+    page.keyboard.press("Tab")
+    expect(switch).to_be_focused()
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**lang=zh-Hant**")
+    page.locator(READY).wait_for()
+    assert len(documents) == 1, documents  # one navigation: the button's, none from the arrow keys
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    expect(page.locator(".readout-table tbody tr")).to_have_count(3)
+    assert readout(page)["z"] == [2.5, -1.0, 3.2]
+    expect(page.locator(".tau-input input")).to_have_value("0.5")
+    expect(page.locator("[role=tab][aria-selected=true]")).to_have_text(ZH("sweep.title"))
+    expect(page.locator(".theme-toggle button")).to_have_text(ZH("theme.to_light"))  # still dark
+    expect(page.get_by_role("button", name=ZH("language.apply"))).to_be_disabled()
+
+
+def link_language(page: Page) -> str | None:
+    return parse_qs(urlparse(page.url).query).get("lang", [None])[0]
+
+
+@pytest.mark.parametrize("requested", ["zh-Hant", "zh-TW", "xx", "<b>x</b>"])
+def test_the_english_file_says_it_has_english_only(page, exported, requested):
+    """Issue 19, item 11: the offline file ignored ?lang= without a word. It is one language; it
+    says so in each language, keeps the rest of the link, and its address bar drops the lang."""
+    open_app(page, f"{exported.as_uri()}?lang={quote(requested)}&z=1,2,3")
+    message = page.locator(".language-notice .bk-clearfix")
+    expect(message).to_contain_text(
+        f'This file is in English only, so the link\'s language "{requested}" is not used')
+    expect(message).to_contain_text(f"這個檔案只有「English」一種語言，因此不採用連結指定的語言「{requested}」")
+    assert page.locator(".language-notice b").count() == 0  # quoted as text, never markup
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".intro")).to_contain_text("Move the sliders")
+    assert readout(page)["z"] == [1.0, 2.0, 3.0]
+    page.wait_for_url(lambda url: link_language(page) == "en", timeout=5000)
+
+
+def test_the_chinese_file_says_it_has_chinese_only(page, exported_chinese):
+    open_app(page, f"{exported_chinese.as_uri()}?lang=en")
+    message = page.locator(".language-notice .bk-clearfix")
+    expect(message).to_contain_text("這個檔案只有「繁體中文」一種語言，因此不採用連結指定的語言「en」")
+    expect(message).to_contain_text('This file is in 繁體中文 only, so the link\'s language "en" is not used')
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+
+
+@pytest.mark.parametrize("requested", ["en", "EN", "en-GB", ""])
+def test_the_file_says_nothing_when_the_link_asks_for_its_own_language(page, exported, requested):
+    open_app(page, f"{exported.as_uri()}?lang={requested}&z=1,2,3")
+    assert readout(page)["z"] == [1.0, 2.0, 3.0]  # the link has been applied, the check with it
+    page.wait_for_function("() => Bokeh.documents[0].is_idle")
+    expect(page.locator(".language-notice")).to_be_hidden()

@@ -78,3 +78,73 @@ def test_copy_link_puts_the_current_state_on_the_clipboard(browser, served_app):
     expect(restored.locator(".z-slider-3 .bk-slider-value")).to_have_text("-5")
     restored.context.close()
     context.close()
+
+
+def clipboard_context(browser):
+    return browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+
+
+def copy_link(page) -> str:
+    page.get_by_role("button", name="Copy link to this state").click()
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text("Link copied")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def settled_notices(page) -> tuple[str, bool]:
+    """The main notice and whether the language notice shows, once the link has been applied:
+    the page writes its link notice in a task after the load callbacks, so wait for the next one."""
+    page.wait_for_function("() => Bokeh.documents[0].is_idle")
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
+    return notice(page), page.locator(".language-notice .bk-clearfix").is_visible()
+
+
+def test_the_link_follows_k_and_writes_z_for_exactly_k_outputs(browser, served_app):
+    """Issue 19, item 1: K 5 -> 3 by keyboard left ?K=5 in the link, which reopened with K = 5."""
+    context = clipboard_context(browser)
+    page = context.new_page()
+    open_app(page, f"{served_app}?K=5&z=2.5,-1,3.2,1.7,-2.2")
+    expect(page.locator(".readout-table tbody tr")).to_have_count(5)
+    press_on_slider(page, "k-slider", "ArrowLeft", 2)
+    expect(page.locator(".readout-table tbody tr")).to_have_count(3)
+    page.wait_for_url(lambda url: query_of(url).get("K") == "3", timeout=5000)
+    assert query_of(page.url)["z"] == "2.5,-1,3.2"
+    copied = copy_link(page)
+    assert (query_of(copied)["K"], query_of(copied)["z"]) == ("3", "2.5,-1,3.2")
+    before = readout(page)
+    for link in (page.url, copied):
+        other = browser.new_context().new_page()
+        open_app(other, link)
+        expect(other.locator(".readout-table tbody tr")).to_have_count(3)
+        assert readout(other) == before
+        assert settled_notices(other) == ("", False)
+        other.context.close()
+    context.close()
+
+
+def query_of(url: str) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlparse(url).query, keep_blank_values=True).items()}
+
+
+def test_a_corrected_link_leaves_the_corrected_state_in_the_address_bar(browser, served_app):
+    """Issue 19, item 1: ?K=99 stayed in the address bar, so every copied link showed the notice again.
+    Every value the page reads is written as it is now; parameters it does not read are kept."""
+    context = clipboard_context(browser)
+    page = context.new_page()
+    open_app(page, f"{served_app}?K=99&z=1,-2,700&tau=abc&range=12&view=nope&theme=blue&lang=xx&course=ml-3")
+    for message in ("K: 99 is outside 2 to 10", '"abc" is not', "range: 12 is not one of",
+                    '"nope" is not one', 'theme: "blue" is not one of'):
+        expect(page.locator(".notice .bk-clearfix")).to_contain_text(message)
+    expect(page.locator(".language-notice .bk-clearfix")).to_contain_text('"xx" is not available')
+    corrected = {"K": "10", "z": "1,-2,700,0.5,0,0,0,0,0,0", "tau": "1", "range": "1000",
+                 "view": "nonlocality", "lang": "en", "course": "ml-3"}
+    page.wait_for_url(lambda url: query_of(url) == corrected, timeout=5000)
+    before = readout(page)
+    copied = copy_link(page)
+    assert query_of(copied) == corrected
+    other = browser.new_context().new_page()
+    open_app(other, copied)
+    expect(other.locator(".readout-table tbody tr")).to_have_count(10)
+    assert readout(other) == before
+    assert settled_notices(other) == ("", False)
+    other.context.close()
+    context.close()

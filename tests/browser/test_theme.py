@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -149,3 +150,45 @@ def test_axe_finds_nothing_serious_in_the_dark_theme(served_app: str, page: Page
     blocking, counts = report(axe_scan(page))
     print("axe violations by impact (dark):", dict(counts))
     assert not blocking, "\n".join(blocking)
+
+
+def link_theme(page: Page) -> str | None:
+    return parse_qs(urlparse(page.url).query).get("theme", [None])[0]
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_an_unknown_theme_in_the_link_is_explained_and_the_system_theme_is_used(
+    browser: Browser, served_app: str, system: str
+) -> None:
+    """Issue 19, item 11: ?theme=blue was silently ignored. It is explained like every bad link
+    value, the page follows the system's setting, and the address bar drops it."""
+    with checked_page(browser, color_scheme=system) as page:
+        open_app(page, f"{served_app}?theme=blue&z=1,2")
+        expect(page.locator(".notice .bk-clearfix")).to_have_text(
+            'Link theme: "blue" is not one of dark or light, so the page follows the system\'s setting.')
+        expect(theme_button(page)).to_have_text("☀ Light theme" if system == "dark" else "☾ Dark theme")
+        assert is_dark(colours(page)["chartCorner"]) == (system == "dark")
+        assert readout(page)["z"] == [1.0, 2.0]  # the rest of the link applies
+        page.wait_for_url(lambda url: "z=1%2C2" in url and link_theme(page) is None, timeout=5000)
+
+
+def test_an_unknown_theme_is_explained_in_chinese_too(served_app: str, page: Page) -> None:
+    open_app(page, f"{served_app}?theme=%3Cb%3Eblue%3C%2Fb%3E&lang=zh-Hant")
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text(
+        "連結中的主題：「<b>blue</b>」不是 dark 或 light 之一")
+    assert page.locator(".notice b").count() == 0  # quoted, never rendered
+
+
+def test_a_chosen_theme_stays_in_the_link_and_the_system_one_is_not_written(
+    served_app: str, page: Page
+) -> None:
+    open_app(page, f"{served_app}?theme=light")
+    press_on_slider(page, "z-slider-1", "ArrowRight", 1)
+    page.wait_for_url(lambda url: "z=2.6" in url, timeout=5000)
+    assert link_theme(page) == "light"  # chosen by the link: kept
+    open_app(page, served_app)
+    press_on_slider(page, "z-slider-1", "ArrowRight", 1)
+    page.wait_for_url(lambda url: "z=2.6" in url, timeout=5000)
+    assert link_theme(page) is None  # the system's: a link opened elsewhere follows that system
+    theme_button(page).click()
+    page.wait_for_url(lambda url: link_theme(page) == "dark", timeout=5000)
