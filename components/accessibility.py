@@ -3,6 +3,9 @@
 - Slider handles (noUiSlider) are ``role="slider"`` without a name: each gets its slider's
   title as ``aria-label``; a slider that moves in log10 (tau) also says its real value in
   ``aria-valuetext`` (noUiSlider would say the logarithm).
+- BokehJS makes every chart's canvas a Tab stop (``tabindex=0`` on its events layer, for
+  tools that take keys); our charts have none (hover only), so the stop did nothing but show
+  a faint dotted outline: such charts are taken out of the Tab order.
 - Focus indicators, the narrow-screen layout and scrolling tables are CSS:
   static/layout.css, attached to the page's models by ``stylesheet_for``.
 """
@@ -13,7 +16,7 @@ from collections.abc import Iterable
 
 from bokeh.document import Document
 from bokeh.model import Model
-from bokeh.models import CustomJS, Div, InlineStyleSheet, Slider, UIElement
+from bokeh.models import CustomJS, Div, InlineStyleSheet, InspectTool, Plot, Slider, UIElement
 
 from components.browser_js import STATIC_DIR
 
@@ -77,6 +80,36 @@ for (const div of divs) {
   watch();
 }
 """
+
+
+# BokehJS 3.9's CanvasView gives its events layer tabIndex 0 so that edit and select tools can
+# read keys; a chart with no such tool is left reachable by mouse and touch, not by Tab.
+# Runs once the charts are rendered (document_ready, or when a lazy tab's view arrives): the
+# layer is made in the canvas view's initialize and kept for the view's life.
+UNFOCUSABLE_CHARTS_JS = """
+for (const plot of plots) {
+  const events = cb_context?.index?.find_one(plot)?.canvas_view?.events_el;
+  if (events != null && events.tabIndex !== -1) events.tabIndex = -1;
+}
+"""
+
+
+def takes_keys(plot: Plot) -> bool:
+    """Whether a chart does something for the keyboard: a tool other than an inspector (hover,
+    crosshair), such as an edit or select tool, reads keys while its canvas has the focus."""
+    return any(not isinstance(tool, InspectTool) for tool in plot.toolbar.tools)
+
+
+def unfocusable_charts(document: Document, models: Iterable[Model]) -> None:
+    """Take every chart among ``models`` that does nothing for the keyboard out of the Tab
+    order, once rendered."""
+    document.js_on_event("document_ready", unfocusable_charts_callback(models))
+
+
+def unfocusable_charts_callback(models: Iterable[Model]) -> CustomJS:
+    """What unfocusable_charts runs once the charts among ``models`` are rendered."""
+    plots = [model for model in models if isinstance(model, Plot) and not takes_keys(model)]
+    return CustomJS(code=UNFOCUSABLE_CHARTS_JS, args={"plots": plots})
 
 
 def focusable_scroll_boxes(document: Document, models: Iterable[Model]) -> None:

@@ -24,9 +24,20 @@ from components.controls import Controls
 # (tablist, tab, tabpanel, each panel named by its tab) so that screen readers (and tests,
 # by role) know them as tabs and which one is selected, and the keys of a tab list:
 # Enter or Space opens the focused tab, arrows, Home and End move to another and open it.
+# TabsView appends its header after the panels and puts it on top by a CSS grid area, so Tab
+# (and a screen reader) reached the shown panel's inputs before the tab list above them: the
+# header moves before the panels, in reading order (the grid area still places it). Only when
+# out of order: moving the element takes the focus from a tab.
 ARIA_TABS_JS = """
 const view = cb_context?.index?.find_one(tabs);
 if (view == null) return;
+const header_el = view.header_el;
+const first_panel = (view.child_views ?? []).map((child) => child.el)
+  .find((el) => el?.parentNode === view.shadow_el);
+if (header_el?.parentNode === view.shadow_el && first_panel != null
+    && (header_el.compareDocumentPosition(first_panel) & Node.DOCUMENT_POSITION_PRECEDING)) {
+  view.shadow_el.insertBefore(header_el, first_panel);
+}
 const header = view.shadow_el.querySelector(".bk-headers-wrapper");
 if (header) {
   header.setAttribute("role", "tablist");
