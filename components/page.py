@@ -14,6 +14,7 @@ from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM
 
 from components.accessibility import (
     add_stylesheets,
+    fit_bar_labels,
     focusable_scroll_boxes,
     label_slider_handles,
     layout_stylesheet,
@@ -69,9 +70,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations(self.texts)
         slugs = [view_class.slug for view_class in EXERCISE_VIEWS]
+        # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
+        fit_labels = fit_bar_labels([self.softmax_chart.chart, self.sigmoid_panel.chart])
         self.exercises = Exercises(
             self.controls, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
-            lazy=lazy_tabs, dress=self._dress_late_view,
+            lazy=lazy_tabs, dress=self._dress_late_view, fit_labels=fit_labels,
         )
         self.connection = ConnectionStatus(self.texts)
         self.url_state = UrlState(self.controls, self.exercises, follow_page_url=follow_page_url)
