@@ -16,17 +16,29 @@ from bokeh.document import Document
 from bokeh.layouts import column
 from bokeh.model import Model
 from bokeh.model.util import collect_filtered_models
-from bokeh.models import CustomJS, Div, LayoutDOM, TabPanel, Tabs
+from bokeh.models import CustomJS, Div, LayoutDOM, Plot, TabPanel, Tabs
 
+from components.accessibility import fit_bar_labels
 from components.controls import Controls
 
 # Bokeh 3.9 draws tabs as plain divs that only a click opens: give them the ARIA tab roles
 # (tablist, tab, tabpanel, each panel named by its tab) so that screen readers (and tests,
 # by role) know them as tabs and which one is selected, and the keys of a tab list:
 # Enter or Space opens the focused tab, arrows, Home and End move to another and open it.
+# TabsView appends its header after the panels and puts it on top by a CSS grid area, so Tab
+# (and a screen reader) reached the shown panel's inputs before the tab list above them: the
+# header moves before the panels, in reading order (the grid area still places it). Only when
+# out of order: moving the element takes the focus from a tab.
 ARIA_TABS_JS = """
 const view = cb_context?.index?.find_one(tabs);
 if (view == null) return;
+const header_el = view.header_el;
+const first_panel = (view.child_views ?? []).map((child) => child.el)
+  .find((el) => el?.parentNode === view.shadow_el);
+if (header_el?.parentNode === view.shadow_el && first_panel != null
+    && (header_el.compareDocumentPosition(first_panel) & Node.DOCUMENT_POSITION_PRECEDING)) {
+  view.shadow_el.insertBefore(header_el, first_panel);
+}
 const header = view.shadow_el.querySelector(".bk-headers-wrapper");
 if (header) {
   header.setAttribute("role", "tablist");
@@ -57,6 +69,15 @@ tab_els.forEach((tab, index) => {
   });
 });
 """
+
+
+def plots_in(layout: Model) -> list[Plot]:
+    """The charts of a view's layout (rows and columns), not those its callbacks reach: a
+    view's callbacks reach the controls, and through them every other view of the page."""
+    if isinstance(layout, Plot):
+        return [layout]
+    children = getattr(layout, "children", None) or []
+    return [plot for child in children for plot in plots_in(child[0] if isinstance(child, tuple) else child)]
 
 
 class TabControls:
@@ -181,10 +202,11 @@ class Exercises(pn.viewable.Viewer):
 
     def __init__(
         self, controls: Controls, view_classes: Sequence[type], *, active: int = 0, lazy: bool = False,
-        dress: Dress | None = None, **params,
+        dress: Dress | None = None, fit_labels: CustomJS | None = None, **params,
     ) -> None:
         super().__init__(**params)
         self._controls = controls
+        self._fit_labels = fit_labels  # the page's label fitting (fit_bar_labels), for views built now
         self._view_classes = list(view_classes)
         self._dress = dress
         self._waiting: list[Div] = []  # the placeholders' texts, for when the server is gone
@@ -205,12 +227,16 @@ class Exercises(pn.viewable.Viewer):
         if lazy:
             self.tabs.on_change("active", self._on_open)
 
-    def _build(self, index: int) -> tuple[ExerciseView, list[CustomJS]]:
+    def _build(self, index: int, late: bool = False) -> tuple[ExerciseView, list[CustomJS]]:
         """Build tab ``index``'s view; its input callbacks run only while its tab is shown and
-        in view (GATE_JS), and at once when the tab is opened."""
+        in view (GATE_JS), and at once when the tab is opened. Its bar charts keep their labels
+        readable (fit_bar_labels): with the page's callback, or (``late``: the page is in a
+        document) their own."""
         proxy = TabControls(self._controls)
         view = self.views[index] = self._view_classes[index](proxy)
         view.model.css_classes = [*view.model.css_classes, "exercise-view"]
+        fitted = fit_bar_labels(plots_in(view.model), into=None if late else self._fit_labels)
+        self._fit_labels = self._fit_labels if late else fitted
         for callback in proxy.callbacks:
             callback.code = GATE_JS.format(index=index) + callback.code
             callback.args = {**callback.args, "tabs": self.tabs, "self_callback": callback}
@@ -235,7 +261,7 @@ class Exercises(pn.viewable.Viewer):
         document = self.tabs.document
         # Frozen: each callback added to a model already in the document would re-walk its graph.
         with document.models.freeze() if document is not None else nullcontext():
-            view, callbacks = self._build(index)
+            view, callbacks = self._build(index, late=True)
             # The view's own models: those no document holds yet (the walk stops at the page's).
             models = collect_filtered_models(lambda model: model.document is not None, view.model)
             at_once, once_rendered = self._dress(models) if self._dress is not None else ([], [])

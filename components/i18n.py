@@ -261,7 +261,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.heading": (
             "<h2>Inverting softmax: z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
             "<p>Type the outputs you want. Any constant C gives the same outputs, because softmax depends only "
-            "on differences of its inputs (this is for τ = 1).</p>"
+            "on differences of its inputs (this is for τ = 1). Boxes you have not typed in show the current "
+            "outputs, to three decimals that add up to 1.</p>"
         ),
         "inverse.shift_heading": (
             "<h2>Shift every input by the same amount</h2>"
@@ -282,6 +283,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.normalised": (
             "<p>The targets add up to {total}, not 1: each is divided by {total} before taking the logarithm.</p>"
         ),
+        "inverse.not_positive": (
+            "{name}: \"{text}\" is not a positive number, so {fallback} is kept (allowed: greater than 0, up to "
+            "{high})."
+        ),
+        "inverse.outside": "{name}: {number} is more than {high}, so {value} is used (allowed: greater than 0, up to {high}).",
+        "inverse.empty": "{name}: the box is empty, so {fallback} is kept. Enter a probability greater than 0, up to {high}.",
         "inverse.zero": " A probability of exactly 0 has no input: ln 0 = −∞.",
         "inverse.negative": " A probability cannot be negative.",
         "inverse.below_one": "{list} is below −{limit}, the slider's lowest value, so −{limit} is used.",
@@ -525,7 +532,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.heading": (
             "<h2>反轉 softmax：z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
             "<p>輸入你想要的輸出。任何常數 C 都得到相同的輸出，因為 softmax 只取決於輸入之間的差"
-            "（這裡假設 τ = 1）。</p>"
+            "（這裡假設 τ = 1）。你還沒輸入的格子會顯示目前的輸出，取到小數點後三位，總和為 1。</p>"
         ),
         "inverse.shift_heading": (
             "<h2>把每個輸入都平移同樣的量</h2>"
@@ -543,6 +550,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "inverse.why": "C = {shift}；主要滑桿的範圍是 −{limit} 到 {limit}{outside}。",
         "inverse.normalised": "<p>目標值的總和是 {total}，不是 1：取對數之前，每個值都先除以 {total}。</p>",
+        "inverse.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：大於 0、最多 {high}）。",
+        "inverse.outside": "{name}：{number} 大於 {high}，因此改用 {value}（允許範圍：大於 0、最多 {high}）。",
+        "inverse.empty": "{name}：輸入框是空的，因此保留 {fallback}。請輸入大於 0、最多 {high} 的機率。",
         "inverse.zero": "機率恰好為 0 的輸出沒有對應的輸入：ln 0 = −∞。",
         "inverse.negative": "機率不可能是負的。",
         "inverse.below_one": "{list} 低於 −{limit}，也就是滑桿的最小值，因此改用 −{limit}。",

@@ -9,6 +9,7 @@ amount to see that the outputs stay put. Everything runs in the browser.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,7 +24,10 @@ from components.controls import Z_LIMITS, Controls, z_label
 from components.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from components.state import MAX_K
 
-FILLER_TARGET = 0.1  # a box that comes into play when K grows, until the student types one
+# A hidden box's value until it comes into play (K grows): it then shows the current output,
+# like every box the student has not typed in (see UPDATE_JS), so this is never on screen.
+FILLER_TARGET = 0.1
+TARGET_UNITS = 1000  # boxes the student has not typed in show the outputs in thousandths
 C_LIMIT, C_STEP = 10.0, 0.1
 OUTSIDE_NOTE = TEXTS[DEFAULT_LANGUAGE]["inverse.outside_note"]  # the default language's, for tests
 SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are "1"
@@ -50,6 +54,23 @@ def number_html(value: float) -> str:
         return f"{value:.4f}".replace("-", "−")
     mantissa, exponent = f"{value:.2e}".split("e")
     return f"{mantissa}×10<sup>{int(exponent)}</sup>".replace("-", "−")
+
+
+def targets_from_outputs(outputs: Sequence[float]) -> list[float]:
+    """The outputs as the targets a student would type: thousandths that add up to exactly 1,
+    none 0 (ln 0 = −∞), each as close to its output as that allows (largest remainders);
+    TARGETS_JS is the same in the browser. Rounding each output alone could add up to 1.001
+    and start the tab with a "targets add up to" warning the student never caused."""
+    scaled = [float(v) * TARGET_UNITS for v in outputs]
+    # Half up on the float itself (x - floor(x) is exact): JS does the same operations.
+    units = [max(1, math.floor(s) + (1 if s - math.floor(s) >= 0.5 else 0)) for s in scaled]
+    while sum(units) < TARGET_UNITS:  # the first of the most rounded-down gets one more
+        j = max(range(len(units)), key=lambda i: scaled[i] - units[i])
+        units[j] += 1
+    while sum(units) > TARGET_UNITS:  # the first of the most rounded-up (and above 1) gets one less
+        j = min((i for i in range(len(units)) if units[i] > 1), key=lambda i: scaled[i] - units[i])
+        units[j] -= 1
+    return [n / TARGET_UNITS for n in units]
 
 
 def table_html(typed: Sequence[float], limit: float, shift: float, texts: Texts | None = None) -> str:
@@ -79,6 +100,26 @@ def normalised_html(total: float, texts: Texts | None = None) -> str:
     return (texts or Texts())("inverse.normalised", total=f"{total:.4g}")
 
 
+# Same as targets_from_outputs().
+TARGETS_JS = """
+function targetsFromOutputs(outputs) {
+  const scaled = outputs.map((v) => v * units);
+  const got = scaled.map((s) => Math.max(1, Math.floor(s) + (s - Math.floor(s) >= 0.5 ? 1 : 0)));
+  const total = () => got.reduce((sum, n) => sum + n, 0);
+  while (total() < units) {
+    let j = 0;
+    got.forEach((n, i) => { if (scaled[i] - n > scaled[j] - got[j]) j = i; });
+    got[j] += 1;
+  }
+  while (total() > units) {
+    let j = -1;
+    got.forEach((n, i) => { if (n > 1 && (j < 0 || scaled[i] - n < scaled[j] - got[j])) j = i; });
+    got[j] -= 1;
+  }
+  return got.map((n) => n / units);
+}
+"""
+
 # Same formatting as number_html() and table_html().
 TABLE_JS = """
 function numberHtml(v) {
@@ -102,9 +143,13 @@ function targetsTable(typed, limit, shift) {
 }
 """
 
-# Any input, a typed target or C changed. A refused or corrected target rewrites its box,
-# which runs this callback again: that call changes nothing and leaves the notice alone.
-UPDATE_JS = TABLE_JS + """
+# Any input, the range, a typed target or C changed. A refused or corrected target rewrites
+# its box, which runs this callback again: that call finds the box as the store has it and
+# returns at once (so does the call after a box is filled with an output), leaving the notice.
+# Boxes the student has not typed in show the current outputs (targetsFromOutputs) while no
+# shown box has been typed in, and when they come into play as K grows: the page opened with
+# ?K=10 then starts from the outputs in use, not from filler targets adding up to 1.6.
+UPDATE_JS = TARGETS_JS + TABLE_JS + """
 const K = z.length;
 // Shown by style, not by ``visible``: a visibility change re-lays out the tabs, and Bokeh 3.9 fails
 // to measure the text of the plots in hidden tabs then ("normal undefined helvetica").
@@ -113,21 +158,42 @@ boxes.forEach((b, j) => {
   if (b.styles.display !== display) b.styles = {...b.styles, display};
 });
 const typedAll = Array.from(store.data.value);
+const typedIn = (store.__typed_in ??= boxes.map(() => false));  // boxes the student typed a target in
+const shownBefore = store.__shown ?? built_k;  // boxes shown at the last call (first: as built)
 const j = boxes.indexOf(cb_obj);
 if (j >= 0) {
-  const {value, message} = InputCheck.readNumber(cb_obj.value, {
-    name: a_names[j], low: 0, high: 1, fallback: typedAll[j], positive: true, messages: input_messages});
+  if (cb_obj.value === String(typedAll[j])) return;  // this callback's own rewrite of the box
+  const text = String(cb_obj.value);
+  const {value, message} = InputCheck.readNumber(text, {
+    name: a_names[j], low: 0, high: 1, fallback: typedAll[j], positive: true, messages: target_messages});
+  // The same reading without bounds: why a refused text was refused.
+  const reading = InputCheck.readNumber(text, {
+    name: a_names[j], low: -Infinity, high: Infinity, fallback: NaN, messages: target_messages}).value;
+  if (reading > 0) typedIn[j] = true;  // a refused text leaves the box as it was
   if (value !== typedAll[j] || message !== "") {
     typedAll[j] = value;
-    store.data = {value: typedAll};
-    const number = Number(String(cb_obj.value).trim().replace(",", "."));
-    const why = number === 0 ? t.zero : number < 0 ? t.negative : "";
-    notice.text = message === "" ? "" : message + why;
+    const empty = text.trim() === "";
+    const why = empty ? "" : reading === 0 ? t.zero : reading < 0 ? t.negative : "";
+    notice.text = message === "" ? "" :
+      empty ? formatText(t.empty, {name: a_names[j], fallback: value, high: 1}) : message + why;
   }
-  if (cb_obj.value !== String(value)) cb_obj.value = String(value);
+  if (text !== String(value)) cb_obj.value = String(value);
 }
+const filled = [];
+const following = typedIn.slice(0, K).every((typed) => !typed);  // none typed: all show the outputs
+if (following || K > shownBefore) {
+  targetsFromOutputs(SoftmaxMath.softmax(z, tau)).forEach((v, i) => {
+    if (!typedIn[i] && (following || i >= shownBefore) && typedAll[i] !== v) {
+      typedAll[i] = v;
+      filled.push(i);
+    }
+  });
+}
+store.__shown = K;
+store.data = {value: typedAll};
+for (const i of filled) boxes[i].value = String(typedAll[i]);  // after the store: see above
 const typed = typedAll.slice(0, K);
-const limit = z_sliders[0].end;
+const limit = limits[range_buttons.active];  // the range chosen now (the sliders' bounds follow it)
 const shift = c_slider.value;
 const targets = targetsTable(typed, limit, shift);
 values.data = {name: a_names.slice(0, K), typed, target: targets.a, log_a: targets.logA, z: targets.z};
@@ -197,8 +263,8 @@ class InverseView(pn.viewable.Viewer):
         self.title = texts(self.title_key)
         state = controls.state
         k, limit = state.k, state.z_limit
-        # The current outputs to 3 decimals (a zero, which has no logarithm, becomes 0.001).
-        typed = [round(float(v), 3) or 0.001 for v in state.softmax_outputs] + [FILLER_TARGET] * (MAX_K - k)
+        # The current outputs in thousandths adding up to 1 (none 0, which has no logarithm).
+        typed = targets_from_outputs(state.softmax_outputs) + [FILLER_TARGET] * (MAX_K - k)
         names = output_names("a", MAX_K)
         self.boxes = [
             TextInput(value=f"{typed[j]:g}", title=f"{names[j]} =", width=78,
@@ -254,15 +320,22 @@ class InverseView(pn.viewable.Viewer):
         z_names = [z_label(j) for j in range(MAX_K)]
         a_names = output_names("a", MAX_K)
         wide_range = self.texts("controls.range", limit=f"{Z_LIMITS[-1]:g}")  # the range button's words
+        # A target is a probability: the allowed values are "greater than 0 up to 1", not the
+        # "0 to 1" of the general messages (every other input.* template is kept as it is).
+        target_messages = {**self.texts.templates("input."),
+                           **self.texts.templates("inverse.", "not_positive", "outside")}
         update = math_input_callback(
             UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
-            a_names=a_names, tolerance=SUM_TOLERANCE,
+            a_names=a_names, tolerance=SUM_TOLERANCE, units=TARGET_UNITS, built_k=controls.state.k,
+            range_buttons=controls.range_buttons, limits=list(Z_LIMITS),
             t=self.texts.templates("inverse.", "why", "outside_note", "table_head", "zero", "negative",
-                                   "normalised"),
-            input_messages=self.texts.templates("input."),
+                                   "empty", "normalised"),
+            target_messages=target_messages,
         )
         controls.on_input(update)
+        # The range decides which inputs the sliders can take (the orange marks and the note).
+        controls.range_buttons.js_on_change("active", update)
         self.c_slider.js_on_change("value", update)
         for box in self.boxes:
             box.js_on_change("value", update)

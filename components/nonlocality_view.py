@@ -113,7 +113,10 @@ class NonLocalityView(pn.viewable.Viewer):
         self.model = column(
             Div(text=texts("nonlocality.explanation"), sizing_mode="stretch_width",
                 css_classes=["explanation"]),
-            row(self.softmax_chart, self.sigmoid_chart, sizing_mode="stretch_width"),
+            # Side by side while each gets 280 px, stacked below that (static/layout.css), as
+            # the page's own pair: two 150 px charts of ten bars cannot label them.
+            row(self.softmax_chart, self.sigmoid_chart, sizing_mode="stretch_width",
+                css_classes=["chart-pair"]),
             row(self.balance, self.reset_button, sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )

@@ -14,11 +14,14 @@ from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM
 
 from components.accessibility import (
     add_stylesheets,
+    fit_bar_labels,
     focusable_scroll_boxes,
     label_slider_handles,
     layout_stylesheet,
     scroll_boxes_callback,
     slider_labels_callback,
+    unfocusable_charts,
+    unfocusable_charts_callback,
 )
 from components.browser_js import STATIC_DIR
 from components.connection_status import ConnectionStatus
@@ -67,9 +70,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.readout = ReadoutTable(self.controls)
         self.equations = Equations(self.texts)
         slugs = [view_class.slug for view_class in EXERCISE_VIEWS]
+        # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
+        fit_labels = fit_bar_labels([self.softmax_chart.chart, self.sigmoid_panel.chart])
         self.exercises = Exercises(
             self.controls, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
-            lazy=lazy_tabs, dress=self._dress_late_view,
+            lazy=lazy_tabs, dress=self._dress_late_view, fit_labels=fit_labels,
         )
         self.connection = ConnectionStatus(self.texts)
         self._whole_page = follow_page_url
@@ -91,9 +96,11 @@ class SoftmaxLab(pn.viewable.Viewer):
         """What the page gives the models of a view built after load (a lazy tab) that it gave
         its own at build and attach: the stylesheets; then, as callbacks for the browser to run
         when the view arrives, the current theme at once and, once rendered, what
-        document_ready ran for the page (slider handle names, focusable scroll boxes)."""
+        document_ready ran for the page (slider handle names, focusable scroll boxes, charts out
+        of the Tab order)."""
         add_stylesheets(models, *self._stylesheets)
-        return [self.theme.follow()], [slider_labels_callback(models), scroll_boxes_callback(models)]
+        return [self.theme.follow()], [slider_labels_callback(models), scroll_boxes_callback(models),
+                                       unfocusable_charts_callback(models)]
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
@@ -141,6 +148,7 @@ class SoftmaxLab(pn.viewable.Viewer):
             self.theme.attach(document)
             label_slider_handles(document, self._models, log_sliders=(self.controls.log_tau_slider,))
             focusable_scroll_boxes(document, self._models)
+            unfocusable_charts(document, self._models)
             skip_css_visual_lookups(document, self.softmax_chart.chart)
 
     def standalone_document(self) -> Document:

@@ -25,7 +25,7 @@ from components.cross_entropy_view import (
     quadratic_sigmoid_gradient,
 )
 from components.i18n import Texts
-from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html
+from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html, targets_from_outputs
 from components.inverse_view import table_html as inverse_table_html
 from components.jacobian_view import JacobianView, table_html, verdict_html
 from components.nonlocality_view import NonLocalityView
@@ -441,10 +441,34 @@ def test_inverse_view_first_render_is_numpy():
 
 def test_inverse_view_never_starts_with_a_zero_target():
     view = view_for(InverseView, [5.0, -5.0, 5.0])  # a₂ = 2.3e-5 rounds to 0.000
-    assert view.store.data["value"][:3] == [0.5, 0.001, 0.5]
-    assert "add up to 1.001" in view.normalised.text
+    # a₂ takes 0.001 from the first of the two largest: the targets still add up to 1, so the
+    # tab does not start with a "targets add up to 1.001" warning nobody caused.
+    assert view.store.data["value"][:3] == [0.499, 0.001, 0.5]
+    assert view.normalised.text == ""
     table = inverse_table_html([1, 1e-9], 5.0, 0.0)  # z₂ = ln(1e-9) is below the sliders' −5
     assert table.count("z outside") == 1 and OUTSIDE_NOTE in table
+
+
+@pytest.mark.parametrize(("z", "targets"), [
+    ([2.5, -1.0, 3.2, 0.5], [0.315, 0.009, 0.633, 0.043]),  # the book's: each rounds, sum 1
+    ([0.0, 0.0, 0.0], [0.334, 0.333, 0.333]),  # all round down: the first gets the missing 0.001
+    ([2.5, -1.0, 3.2, 0.5, 0, 0, 0, 0, 0, 0], [0.272, 0.008, 0.549, 0.037, 0.023, 0.023, *[0.022] * 4]),
+    ([1000.0, *[-1000.0] * 9], [0.991, *[0.001] * 9]),  # none 0: ln 0 = −∞
+])
+def test_outputs_become_targets_in_thousandths_that_add_up_to_1(z, targets):
+    got = targets_from_outputs(sm.softmax(z))
+    assert got == targets
+    assert sum(round(v * 1000) for v in got) == 1000 and min(got) >= 0.001
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(0, 1), min_size=2, max_size=10).filter(lambda a: sum(a) > 0))
+def test_targets_from_any_outputs_add_up_to_1_and_stay_within_a_thousandth(weights):
+    a = np.divide(weights, sum(weights))
+    got = np.asarray(targets_from_outputs(a))
+    assert sum(round(v * 1000) for v in got) == 1000 and got.min() >= 0.001
+    if a.min() >= 0.0005:  # no output needed raising to 0.001: each is its nearest thousandth or next
+        assert np.all(np.abs(got - a) < 0.001)
 
 
 def test_every_input_drives_the_three_views():

@@ -34,7 +34,8 @@ def report(results: dict) -> tuple[list[str], Counter]:
 # Every element the keyboard can reach by Tab that is shown now: form controls, buttons and
 # anything with a non-negative tabindex (noUiSlider handles, Bokeh's tabs); an unchecked radio
 # of a group with a checked one is reached by arrow keys, not Tab. Each is tagged with
-# data-focus-id (its order in the composed tree) and described by its hosts' classes.
+# data-focus-id (its order in the composed tree) and described by its hosts' classes, whether
+# it is part of a chart (a Bokeh canvas) and whether it is in the shown exercise tab's panel.
 FOCUSABLES_JS = """
 () => {
   const selector = 'a[href], button, input, select, textarea, [tabindex]';
@@ -52,9 +53,12 @@ FOCUSABLES_JS = """
           && el.checkVisibility({visibilityProperty: true})
           && !(el.type === "radio" && !el.checked)) {
         el.dataset.focusId = String(found.length);
+        const chain = hosts(el);
         found.push({id: String(found.length), tag: el.tagName.toLowerCase(),
-                    role: el.getAttribute("role"), classes: el.className, hosts: hosts(el),
-                    text: (el.textContent || "").trim().slice(0, 40)});
+                    role: el.getAttribute("role"), classes: el.className, hosts: chain,
+                    text: (el.textContent || "").trim().slice(0, 40),
+                    chart: /(^| )bk-Canvas( |$)/.test(chain.split(" < ")[0] ?? ""),
+                    in_panel: chain.includes("exercise-view")});
       }
       if (el.shadowRoot) walk(el.shadowRoot);
     }
@@ -84,7 +88,8 @@ def focusables(page: Page | Frame) -> dict[str, dict]:
 
 def tab_through(page: Page, limit: int = 400) -> dict[str, dict]:
     """Press Tab until focus has gone once round the page (past its end, where focus leaves
-    the page, and back to the top); what each press focused, by data-focus-id."""
+    the page, and back to the top); what each press focused, by data-focus-id, in the order
+    the presses reached them."""
     reached: dict[str, dict] = {}
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -95,3 +100,22 @@ def tab_through(page: Page, limit: int = 400) -> dict[str, dict]:
             break
         reached[focused["id"]] = focused
     return reached
+
+
+def assert_focus_follows_reading_order(shown: dict[str, dict], reached: dict[str, dict]) -> None:
+    """In the order Tab reached them (``tab_through``): no part of a chart takes the focus (our
+    charts do nothing for the keyboard), and the tab list comes before the shown tab's panel,
+    which it sits above, right after the controls."""
+    order = [shown[key] for key in reached]
+    # Tab goes round the page: read the round from the page's first element (the walk may
+    # have started at a tab).
+    start = min(range(len(order)), key=lambda i: int(order[i]["id"]))
+    order = order[start:] + order[:start]
+    charts = [item for item in order if item["chart"]]
+    assert not charts, charts
+    tabs = [i for i, item in enumerate(order) if item["role"] == "tab"]
+    panel = [i for i, item in enumerate(order) if item["in_panel"]]
+    assert tabs, order
+    assert tabs == list(range(tabs[0], tabs[-1] + 1)), [order[i] for i in range(tabs[0], tabs[-1] + 1)]
+    assert not panel or panel[0] > tabs[-1], [order[i]["hosts"][-80:] for i in (panel[0], tabs[0])]
+    assert panel == list(range(tabs[-1] + 1, tabs[-1] + 1 + len(panel))), "the panel comes right after"

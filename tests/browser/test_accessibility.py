@@ -11,11 +11,12 @@ from playwright.sync_api import expect
 
 from components.i18n import TEXTS
 from components.views_registry import EXERCISE_VIEWS
-from tests.browser.a11y import axe_scan, focusables, report, tab_through
+from tests.browser.a11y import assert_focus_follows_reading_order, axe_scan, focusables, report, tab_through
 from tests.browser.screen import notice, open_app
 
 EN = TEXTS["en"]
 VIEWS = [(view.slug, EN[view.title_key]) for view in EXERCISE_VIEWS]
+WITH_INPUTS = {"nonlocality", "sweep", "cross-entropy", "inverse"}  # buttons, selects, boxes
 
 
 def settle(page) -> None:
@@ -76,14 +77,15 @@ def test_accessible_names_of_the_controls(page, served_app):
 
 
 def assert_tab_reaches_everything_visibly(page) -> dict:
-    """Tab from the top reaches every focusable element shown, each with a visible focus;
-    returns those elements."""
+    """Tab from the top reaches every focusable element shown, each with a visible focus, in
+    reading order and never a chart; returns those elements."""
     shown = focusables(page)
     reached = tab_through(page)
     missed = [item for key, item in shown.items() if key not in reached]
     assert not missed, missed
     invisible = [shown[key] for key, focus in reached.items() if not focus["visible"]]
     assert not invisible, invisible
+    assert_focus_follows_reading_order(shown, reached)
     return shown
 
 
@@ -119,8 +121,12 @@ def test_keyboard_opens_each_exercise_tab_and_reaches_its_inputs(page, served_ap
     expect(tab).to_have_attribute("aria-selected", "true")
     panel = page.get_by_role("tabpanel", name=title, exact=True)
     expect(panel).to_be_visible()
+    # The server builds a tab's view when it is first opened: walk once it has arrived.
+    expect(panel.get_by_text(EN["exercises.loading"])).to_have_count(0)
     settle(page)
-    assert_tab_reaches_everything_visibly(page)
+    shown = assert_tab_reaches_everything_visibly(page)
+    if slug in WITH_INPUTS:  # the panel's own controls are among those reached, after the tabs
+        assert any(item["in_panel"] for item in shown.values()), shown
 
 
 def test_arrow_keys_move_between_tabs_and_range_radios(page, served_app):

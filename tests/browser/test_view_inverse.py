@@ -9,9 +9,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components import softmax_math as sm
-from components.inverse_view import InverseView
-from tests.browser.screen import open_app, press_on_slider, readout
+from components.i18n import TEXTS
+from components.inverse_view import TARGET_UNITS, TARGETS_JS, InverseView, targets_from_outputs
+from tests.browser.conftest import page_with_script
+from tests.browser.screen import look_at_tab, open_app, press_on_slider, readout
 from tests.browser.test_view_sweep import INPUTS_JS
+
+EN = TEXTS["en"]
 
 VALUES_JS = """() => {
   const d = Bokeh.documents[0].get_model_by_name("inverse-values").data;
@@ -36,6 +40,16 @@ def type_target(page: Page, j: int, text: str) -> None:
     box.press("Enter")
 
 
+def boxes(page: Page, count: int) -> list[str]:
+    return [page.locator(f".target-input-{j} input").input_value() for j in range(1, count + 1)]
+
+
+def current_outputs_as_targets(page: Page) -> list[str]:
+    """What the boxes hold before the student types: the outputs in use, as Python writes them."""
+    inputs = page.evaluate(INPUTS_JS)
+    return [f"{v:g}" for v in targets_from_outputs(sm.softmax(inputs["z"], inputs["tau"]))]
+
+
 def notice_gap(page: Page) -> float:
     """The "largest difference between the main outputs and the targets" that Apply reports."""
     return float(page.locator(NOTICE).inner_text().rsplit(" ", 1)[1].rstrip("."))
@@ -54,13 +68,26 @@ def test_bad_targets_are_refused_and_a_set_not_summing_to_1_is_normalised(page, 
     typed = [0.315, 0.009, 0.633, 0.043]  # the book's outputs, which the boxes start with
     assert_values_are_numpy(page, typed)
     expect(page.locator(NORMALISED)).to_have_text("")
-    for j, text, why in [(2, "0", "ln 0 = −∞"), (3, "-1", "cannot be negative"), (1, "abc", "")]:
+    # Each message says what is allowed (greater than 0: ln 0 = −∞) and the true reason.
+    allowed = "(allowed: greater than 0, up to 1)"
+    for j, text, why in [(2, "0", "ln 0 = −∞"), (3, "-1", "cannot be negative"), (1, "abc", ""),
+                         (4, "-0", "ln 0 = −∞")]:
         type_target(page, j, text)
-        kept = f'"{text}" is not a positive number, so {typed[j - 1]} is kept'
+        kept = f'"{text}" is not a positive number, so {typed[j - 1]} is kept {allowed}'
         expect(page.locator(NOTICE)).to_contain_text(kept)
         expect(page.locator(NOTICE)).to_contain_text(why)
         expect(page.locator(f".target-input-{j} input")).to_have_value(str(typed[j - 1]))
         assert_values_are_numpy(page, typed)
+    type_target(page, 2, "")  # an empty box is not "a probability of exactly 0"
+    expect(page.locator(NOTICE)).to_have_text(
+        f"a₂: the box is empty, so {typed[1]} is kept. Enter a probability greater than 0, up to 1.")
+    expect(page.locator(".target-input-2 input")).to_have_value(str(typed[1]))
+    assert_values_are_numpy(page, typed)
+    type_target(page, 2, "1.5")
+    expect(page.locator(NOTICE)).to_have_text(f"a₂: 1.5 is more than 1, so 1 is used {allowed}.")
+    type_target(page, 2, str(typed[1]))
+    expect(page.locator(NOTICE)).to_have_text("")
+    assert_values_are_numpy(page, typed)
     for j in range(1, 5):
         type_target(page, j, "0,5")  # a decimal comma is fine; the four add up to 2
     expect(page.locator(".target-input-4 input")).to_have_value("0.5")
@@ -113,3 +140,62 @@ def test_shifting_every_slider_keeps_the_outputs(page, served_app):
     page.get_by_role("button", name="Shift all z by +1").click()  # z₃ = 4.2 + 1 is beyond 5: refused
     expect(page.locator(SHIFT)).to_contain_text("would move zᴸ₃ to 5.20, outside −5 to 5: nothing was")
     assert page.evaluate(INPUTS_JS)["z"] == after
+
+
+def test_the_outside_marks_follow_the_range_switch(page, served_app):
+    open_tab(page, served_app)
+    type_target(page, 2, "0.000001")  # z₂ = ln(0.000001 / 0.991) ≈ −13.8: outside −5 to 5
+    outside = page.locator(".inverse-table td.outside")
+    why = page.locator(".inverse-table .why")
+    expect(outside).to_have_count(1)
+    expect(why).to_contain_text("run from −5 to 5" + EN["inverse.outside_note"])
+    page.get_by_role("radio", name=EN["controls.range"].format(limit=1000)).click()
+    look_at_tab(page)  # the controls are above the tabs: the tab follows once it is in view again
+    expect(outside).to_have_count(0)  # Apply applies −13.8 exactly now
+    expect(why).to_have_text("C = 0.0; the main sliders run from −1000 to 1000.")
+    page.get_by_role("radio", name=EN["controls.range"].format(limit=5)).click()
+    look_at_tab(page)
+    expect(outside).to_have_count(1)
+    expect(why).to_contain_text("run from −5 to 5" + EN["inverse.outside_note"])
+
+
+def test_a_page_opened_with_k_10_starts_from_the_outputs_in_use(page, served_app):
+    open_tab(page, f"{served_app}?view=inverse&K=10")
+    look_at_tab(page)
+    expect(page.locator(".target-input-10 input")).to_be_visible()
+    wanted = current_outputs_as_targets(page)
+    assert len(wanted) == 10 and math.isclose(sum(map(float, wanted)), 1, abs_tol=1e-12)
+    expect(page.locator(".target-input-10 input")).to_have_value(wanted[9])
+    assert boxes(page, 10) == wanted
+    expect(page.locator(NORMALISED)).to_have_text("")  # no "targets add up to 1.6" nobody typed
+    expect(page.locator(NOTICE)).to_have_text("")
+    assert_values_are_numpy(page, [float(v) for v in wanted])
+
+
+def test_boxes_not_typed_in_show_the_outputs_in_use(page, served_app):
+    open_tab(page, f"{served_app}?view=inverse&z=1,2,3,4")  # z from the link, not the server's
+    look_at_tab(page)
+    expect(page.locator(".target-input-4 input")).to_have_value(current_outputs_as_targets(page)[3])
+    assert boxes(page, 4) == current_outputs_as_targets(page)
+    press_on_slider(page, "z-slider-1", "ArrowRight", 5)  # before any target is typed: they follow
+    look_at_tab(page)
+    expect(page.locator(".target-input-1 input")).to_have_value(current_outputs_as_targets(page)[0])
+    assert boxes(page, 4) == current_outputs_as_targets(page)
+    type_target(page, 1, "0.5")  # now the student's: the others stay as they were
+    before = boxes(page, 4)
+    press_on_slider(page, "k-slider", "ArrowRight", 1)  # K = 5: a₅ comes into play
+    look_at_tab(page)
+    expect(page.locator(".target-input-5 input")).to_be_visible()
+    expect(page.locator(".target-input-5 input")).to_have_value(current_outputs_as_targets(page)[4])
+    assert boxes(page, 4) == before
+    assert_values_are_numpy(page, [float(v) for v in boxes(page, 5)])
+
+
+def test_the_browser_makes_the_same_targets_from_outputs_as_python(browser):
+    rng = np.random.default_rng(19)
+    cases = [sm.softmax(rng.normal(0, scale, size=k)) for scale in (0.1, 1, 5, 50) for k in range(2, 11)
+             for _ in range(12)]
+    cases += [np.full(k, 1 / k) for k in range(2, 11)] + [[0.0625, 0.9375], [0.9995, 0.0005], [1.0, 0.0]]
+    with page_with_script(browser, f"const units = {TARGET_UNITS};" + TARGETS_JS) as page:
+        got = page.evaluate("(cases) => cases.map(targetsFromOutputs)", [list(map(float, a)) for a in cases])
+    assert got == [targets_from_outputs(a) for a in cases]
