@@ -35,6 +35,7 @@ from components.state import (
     WIDE_Z_LIMIT,
     Z_STEP,
     SoftmaxState,
+    shown_number,
 )
 
 Z_LIMITS = (BOOK_Z_LIMIT, WIDE_Z_LIMIT)
@@ -48,32 +49,47 @@ def z_label(index: int) -> str:
 
 
 # Typed text -> slider. Refuses what is not a number, clamps what is out of range
-# and says so in the notice. Rewriting the box runs this callback again (BokehJS
-# may run it after this one returns), so a call that changes nothing returns early
-# and cannot clear the notice just written. One callback serves every box (each would
+# and says so in the notice. A typed value is applied exactly (2.004 stays 2.004, not the
+# slider's step) and compared with the value in use as every place shows it (InputCheck.show,
+# 12 significant digits), not with a rounded display: 2 typed beside 2.004 applies 2 (issue 19
+# item 2). The box then shows the value in use. Rewriting the box runs this callback again
+# (BokehJS may run it after this one returns): that call reads what the page wrote, so nothing
+# shown changes, and it returns early and cannot clear the notice just written. The slider is
+# set only when what is shown changes, so the float noise of a slider step, which no place
+# shows, is not "changed" by retyping the number seen. One callback serves every box (each would
 # otherwise carry its own copy of InputCheck and the messages into the page).
 TYPED_VALUE_JS = """
 const j = boxes.indexOf(cb_obj);
 if (j < 0) return;
 const [slider, name, log_scale] = [sliders[j], names[j], log_scales[j]];
-const shown = log_scale ? Number((10 ** slider.value).toPrecision(3)) : Number(slider.value.toFixed(2));
+const shown = InputCheck.show(log_scale ? 10 ** slider.value : slider.value);
 const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
 const {value, message} = InputCheck.readNumber(
-  cb_obj.value, {name, low, high, fallback: shown, positive: log_scale, messages});
-if (value === shown && message === "") return;
-if (cb_obj.value !== String(value)) cb_obj.value = String(value);
+  cb_obj.value, {name, low, high, fallback: Number(shown), positive: log_scale, messages});
+const text = InputCheck.show(value);
+if (cb_obj.value !== text) cb_obj.value = text;
+if (text === shown && message === "") return;
 notice.text = message;
-if (value !== shown) slider.value = log_scale ? Math.log10(value) : value;
+if (text !== shown) slider.value = log_scale ? Math.log10(value) : value;
 """
 
-# Slider -> its typed box, rounded as the slider shows it. A slider moved by hand
-# makes any earlier notice stale, so it is cleared.
+# Slider -> its typed box, in the digits every place shows (InputCheck.show). A slider moved
+# by hand makes any earlier notice stale, so it is cleared.
 SLIDER_TO_BOX_JS = """
-const shown = String(Number(log_scale ? (10 ** cb_obj.value).toPrecision(3) : cb_obj.value.toFixed(2)));
+const shown = InputCheck.show(log_scale ? 10 ** cb_obj.value : cb_obj.value);
 if (box.value !== shown) {
   box.value = shown;
   notice.text = "";
 }
+"""
+
+# The slider's title value (and its tooltip while dragged) in the same digits as its box and
+# the readout table: Bokeh's default "0[.]00" wrote "2.50" beside "-1" and rounded 2.004 to "2"
+# (issue 19 items 2 and 12). A tick formatter is no callback (it has no cb_context), so it
+# loads the page's browser modules itself, as LOAD_MODULES_JS does (components/browser_js.py).
+SLIDER_FORMAT_JS = f"""
+const {{InputCheck}} = ({MODULES_ARG}.__softmaxLabModules ??= new Function({MODULES_ARG}.code)());
+return InputCheck.show(log_scale ? 10 ** tick : tick);
 """
 
 # K -> which slider rows show. Hidden inputs keep their values for when K grows again.
@@ -126,9 +142,10 @@ class Controls(pn.viewable.Viewer):
             render_as_text=True, html_attributes={"role": "status", "aria-live": "polite"},
         )
         limit = state.z_limit
+        z_format = self._slider_format(log_scale=False)  # one formatter model serves every z slider
         self.z_sliders = [
             Slider(
-                start=-limit, end=limit, step=Z_STEP, value=value, title=z_label(j),
+                start=-limit, end=limit, step=Z_STEP, value=value, title=z_label(j), format=z_format,
                 sizing_mode="stretch_width", css_classes=[f"z-slider-{j + 1}"],
             )
             for j, value in enumerate(state.z)
@@ -136,7 +153,7 @@ class Controls(pn.viewable.Viewer):
         self.log_tau_slider = Slider(
             start=math.log10(TAU_MIN), end=math.log10(TAU_MAX), step=LOG_TAU_STEP,
             value=math.log10(state.tau), title=self.texts("controls.tau_title"),
-            format=CustomJSTickFormatter(code="return (10 ** tick).toPrecision(3);"),
+            format=self._slider_format(log_scale=True),
             sizing_mode="stretch_width", css_classes=["tau-slider"],
         )
         self.k_slider = Slider(
@@ -193,15 +210,21 @@ class Controls(pn.viewable.Viewer):
         for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
             slider.js_on_change("value", callback)
 
+    def _slider_format(self, log_scale: bool) -> CustomJSTickFormatter:
+        """How a slider writes its value in its title: InputCheck.show, as its box does."""
+        return CustomJSTickFormatter(code=SLIDER_FORMAT_JS, args={
+            "log_scale": log_scale, MODULES_ARG: self.browser_modules,
+        })
+
     def _typed_box(self, slider: Slider, name: str, css_class: str, log_scale: bool = False) -> TextInput:
         """A text box that shows the slider's value (TYPED_VALUE_JS sets the slider from it)."""
-        shown = 10**slider.value if log_scale else slider.value
         box = TextInput(
-            value=f"{shown:.3g}" if log_scale else f"{shown:g}", width=80, syncable=False,
+            value=shown_number(10**slider.value if log_scale else slider.value), width=80, syncable=False,
             title=self.texts("controls.box_title", name=name), css_classes=[css_class],
         )
-        slider.js_on_change("value", CustomJS(
-            code=SLIDER_TO_BOX_JS, args={"log_scale": log_scale, "box": box, "notice": self.notice}
+        slider.js_on_change("value", browser_callback(
+            SLIDER_TO_BOX_JS, log_scale=log_scale, box=box, notice=self.notice,
+            **{MODULES_ARG: self.browser_modules},
         ))
         return box
 
@@ -210,7 +233,11 @@ class Controls(pn.viewable.Viewer):
         self._applying_browser_change = False
         for j, slider in enumerate(self.z_sliders):
             slider.on_change("value", self._from_browser(lambda new, j=j: self.state.set_z(j, new)))
-        self.log_tau_slider.on_change("value", self._from_browser(lambda new: self.state.set_tau(10**new)))
+        # The slider's ends are log10(TAU_MIN) and log10(TAU_MAX), and 10 ** log10(20) is
+        # 20.000000000000004: clamped here, or tau at its end (End key, or 20 typed) would be
+        # "outside 0.05..20" in the state's notices. The slider cannot go further: only noise is cut.
+        self.log_tau_slider.on_change("value", self._from_browser(
+            lambda new: self.state.set_tau(min(TAU_MAX, max(TAU_MIN, 10**new)))))
         self.k_slider.on_change("value", self._from_browser(self.state.set_k))
         self.range_buttons.on_change(
             "active", self._from_browser(lambda new: self.state.set_z_limit(Z_LIMITS[new]))

@@ -64,13 +64,25 @@ TEXTS: dict[str, dict[str, str]] = {
             "{name}: \"{text}\" is not a positive number, so {fallback} is kept (allowed: {low} to {high})."
         ),
         "input.outside": "{name}: {number} is outside {low} to {high}, so {value} is used.",
+        "input.too_large": (
+            "{name}: \"{text}\" is outside {low} to {high} (too large even to compute with), so {value} is used."
+        ),
         # components/state.py
         "state.z_not_finite": "{name}: '{value}' is not a finite number, so 0 is used.",
         "state.z_outside": "{name}: {number} is outside {low}..{high}, so {clamped} is used.",
+        "state.z_too_large": (
+            "{name}: '{value}' is outside {low}..{high} (too large even to compute with), so {clamped} is used."
+        ),
         "state.tau_not_positive": "tau: '{value}' is not a positive number, so {default} is used.",
         "state.tau_outside": "tau: {number} is outside {low}..{high}, so {clamped} is used.",
+        "state.tau_too_large": (
+            "tau: '{value}' is outside {low}..{high} (too large even to compute with), so {clamped} is used."
+        ),
         "state.k_not_number": "K: '{value}' is not a number, so {default} is used.",
         "state.k_not_whole": "K: {number} is not a whole number from {low} to {high}, so {clamped} is used.",
+        "state.k_too_large": (
+            "K: '{value}' is outside {low} to {high} (too large even to compute with), so {clamped} is used."
+        ),
         # components/url_state.py
         "link.copy_button": "Copy link to this state",
         "link.copied": "Link copied: {link}",
@@ -346,13 +358,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "input.not_number": "{name}：「{text}」不是數字，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.outside": "{name}：{number} 超出 {low} 到 {high} 的範圍，因此改用 {value}。",
+        "input.too_large": "{name}：「{text}」超出 {low} 到 {high} 的範圍（數值太大，無法計算），因此改用 {value}。",
         # components/state.py
         "state.z_not_finite": "{name}：「{value}」不是有限的數，因此改用 0。",
         "state.z_outside": "{name}：{number} 超出 {low}..{high} 的範圍，因此改用 {clamped}。",
+        "state.z_too_large": "{name}：「{value}」超出 {low}..{high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
         "state.tau_not_positive": "τ：「{value}」不是正數，因此改用 {default}。",
         "state.tau_outside": "τ：{number} 超出 {low}..{high} 的範圍，因此改用 {clamped}。",
+        "state.tau_too_large": "τ：「{value}」超出 {low}..{high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
         "state.k_not_number": "K：「{value}」不是數字，因此改用 {default}。",
         "state.k_not_whole": "K：{number} 不是 {low} 到 {high} 之間的整數，因此改用 {clamped}。",
+        "state.k_too_large": "K：「{value}」超出 {low} 到 {high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
         # components/url_state.py
         "link.copy_button": "複製目前狀態的連結",
         "link.copied": "已複製連結：{link}",

@@ -14,15 +14,20 @@ from bokeh.models import Div
 from components.browser_js import math_callback
 from components.controls import Controls, z_label
 from components.i18n import Texts
+from components.state import shown_number
 
 
 def readout_html(
     z: Sequence[float], a: Sequence[float], s: Sequence[float], texts: Texts | None = None,
 ) -> str:
-    """The table for the first render; UPDATE_JS writes the same markup in the browser."""
+    """The table for the first render; UPDATE_JS writes the same markup in the browser.
+
+    z is written as its box and slider title write it (shown_number / InputCheck.show), not to a
+    fixed 2 decimals, which showed 2.004 as 2.00 beside a 2 and -0.004 as "-0.00" (issue 19).
+    """
     texts = texts or Texts()
     rows = "".join(
-        f"<tr><th scope='row'>{z_label(j)}</th><td>{zj:.2f}</td>"
+        f"<tr><th scope='row'>{z_label(j)}</th><td>{shown_number(zj)}</td>"
         f"<td class='a'>{aj:.3f}</td><td class='s'>{sj:.3f}</td></tr>"
         for j, (zj, aj, sj) in enumerate(zip(z, a, s, strict=True))
     )
@@ -37,7 +42,7 @@ UPDATE_JS = """
 const a = SoftmaxMath.softmax(z, tau);
 const s = SoftmaxMath.sigmoid(z);
 const rows = z.map((zj, j) =>
-  `<tr><th scope='row'>${labels[j]}</th><td>${zj.toFixed(2)}</td>` +
+  `<tr><th scope='row'>${labels[j]}</th><td>${InputCheck.show(zj)}</td>` +
   `<td class='a'>${a[j].toFixed(3)}</td><td class='s'>${s[j].toFixed(3)}</td></tr>`).join("");
 const totals = `<tr class='total'><th scope='row'>${total_label}</th><td></td>` +
   `<td class='a-total'>${SoftmaxMath.sum(a).toFixed(3)}</td>` +

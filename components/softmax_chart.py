@@ -9,6 +9,7 @@ from components.bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading
 from components.browser_js import math_callback
 from components.controls import Controls
 from components.i18n import Texts
+from components.state import shown_number
 
 SOFTMAX_COLOR = "#0072B2"  # Okabe-Ito blue: safe for colour-blind readers
 MAX_OUTPUTS = 10
@@ -16,14 +17,15 @@ MAX_OUTPUTS = 10
 
 def softmax_heading(total: float, tau: float, texts: Texts | None = None) -> str:
     """Heading HTML; UPDATE_JS writes the same markup in the browser."""
-    return (texts or Texts())("chart.softmax_heading", total=f"{total:.3f}", tau=f"{tau:.3g}")
+    # tau in the digits of its box and slider title (shown_number): 19.99 is not "20" here either.
+    return (texts or Texts())("chart.softmax_heading", total=f"{total:.3f}", tau=shown_number(tau))
 
 
 UPDATE_JS = BAR_DATA_JS + """
 const a = SoftmaxMath.softmax(z, tau);
 showBars(source, x_range, z, a, names);
 setHtml(heading, formatText(t.softmax_heading, {
-  total: SoftmaxMath.sum(a).toFixed(3), tau: Number(tau.toPrecision(3))}));
+  total: SoftmaxMath.sum(a).toFixed(3), tau: InputCheck.show(tau)}));
 """
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 import numpy as np
 import param
@@ -29,21 +30,59 @@ START_Z: tuple[float, ...] = (*BOOK_Z, *([0.0] * (MAX_K - len(BOOK_Z))))
 # A plain decimal number in ASCII digits, as static/input_check.js reads it: float() alone would
 # also take "1_000", "٣" or "３" (other scripts' digits) that the browser refuses.
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.ASCII | re.IGNORECASE)
+# U+2212 MINUS SIGN is a minus, as in the browser: the page prints it and people paste it back.
+_MINUS = "\u2212"
+_MAX_QUOTED = 40  # long input is shortened in messages, as the browser does (input_check.js)
+_TWELVE_DIGITS = Context(prec=12, rounding=ROUND_HALF_UP)  # JavaScript's toPrecision(12)
 
 
-def _to_float(value: object) -> float | None:
-    """A finite float from a number or text (a decimal comma is a point), or None when there is none."""
+def _read_number(value: object) -> float | None:
+    """A float from a number or text (a decimal comma is a point, U+2212 a minus), or None when there
+    is none. A decimal number too large for a float (text "1e400", 5000 digits, an int of 400 digits)
+    reads as +-inf, so that it is clamped and called too large; a float inf or NaN is no number."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
-        value = value.strip().replace(",", ".", 1)
+        value = value.strip().replace(_MINUS, "-").replace(",", ".", 1)
         if not _DECIMAL.fullmatch(value):
             return None
+        return float(value)  # the pattern guarantees a decimal: finite or +-inf, never NaN
     try:
         number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an int (or Fraction, Decimal...) beyond the largest float
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+def _to_float(value: object) -> float | None:
+    """A finite float from a number or text, or None when there is none (or it is too large)."""
+    number = _read_number(value)
+    return number if number is not None and math.isfinite(number) else None
+
+
+def _quote(value: object) -> str:
+    """What was given, as given (stripped), shortened as the browser shortens it."""
+    text = value.strip() if isinstance(value, str) else str(value)
+    return f"{text[:_MAX_QUOTED]}…" if len(text) > _MAX_QUOTED else text
+
+
+def shown_number(value: float) -> str:
+    """An input as the page writes it: up to 12 significant digits, trailing zeros trimmed, never -0.
+
+    The twin of InputCheck.show (static/input_check.js): JavaScript's String(Number(v.toPrecision(12))),
+    whose form (positional from 1e-6 to 1e21, else "1.5e-7", "1e+21") this copies, so that the
+    first render (Python) and every later one (the browser) write the same digits.
+    """
+    if not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    # toPrecision rounds the exact binary value, ties away from zero (123456789012.5 -> ...013);
+    # Python's format would round ties to even. + 0.0 turns -0.0 into 0.0.
+    number = float(_TWELVE_DIGITS.plus(Decimal(value))) + 0.0
+    if number == 0 or 1e-6 <= abs(number) < 1e21:
+        return np.format_float_positional(number, trim="-")
+    return np.format_float_scientific(number, trim="-", exp_digits=1)
 
 
 def clamp_z(
@@ -51,39 +90,53 @@ def clamp_z(
 ) -> tuple[float, str | None]:
     """A weighted input inside the slider range, and a message (in texts' language) when it was changed."""
     texts = texts or Texts()
-    number = _to_float(value)
+    number = _read_number(value)
     if number is None:
-        return 0.0, texts("state.z_not_finite", name=name, value=value)
+        return 0.0, texts("state.z_not_finite", name=name, value=_quote(value))
+    bounds = {"low": shown_number(-limit), "high": shown_number(limit)}
+    if math.isinf(number):  # too large for a float: the nearest bound, as for any number outside
+        clamped = math.copysign(limit, number)
+        return clamped, texts("state.z_too_large", name=name, value=_quote(value), **bounds,
+                              clamped=shown_number(clamped))
     if not -limit <= number <= limit:
         clamped = min(limit, max(-limit, number))
-        return clamped, texts("state.z_outside", name=name, number=f"{number:g}", low=f"{-limit:g}",
-                              high=f"{limit:g}", clamped=f"{clamped:g}")
+        return clamped, texts("state.z_outside", name=name, number=shown_number(number), **bounds,
+                              clamped=shown_number(clamped))
     return number + 0.0, None  # + 0.0 turns -0.0 into 0.0
 
 
 def clamp_tau(value: object, texts: Texts | None = None) -> tuple[float, str | None]:
     """A temperature inside the slider range, and a message when it was changed."""
     texts = texts or Texts()
-    number = _to_float(value)
+    number = _read_number(value)
     if number is None or number <= 0:
-        return TAU_DEFAULT, texts("state.tau_not_positive", value=value, default=f"{TAU_DEFAULT:g}")
+        return TAU_DEFAULT, texts("state.tau_not_positive", value=_quote(value),
+                                  default=shown_number(TAU_DEFAULT))
+    bounds = {"low": shown_number(TAU_MIN), "high": shown_number(TAU_MAX)}
+    if math.isinf(number):
+        return TAU_MAX, texts("state.tau_too_large", value=_quote(value), **bounds,
+                              clamped=shown_number(TAU_MAX))
     if not TAU_MIN <= number <= TAU_MAX:
         clamped = min(TAU_MAX, max(TAU_MIN, number))
-        return clamped, texts("state.tau_outside", number=f"{number:g}", low=f"{TAU_MIN:g}",
-                              high=f"{TAU_MAX:g}", clamped=f"{clamped:g}")
+        return clamped, texts("state.tau_outside", number=shown_number(number), **bounds,
+                              clamped=shown_number(clamped))
     return number, None
 
 
 def clamp_k(value: object, texts: Texts | None = None) -> tuple[int, str | None]:
     """A number of outputs from MIN_K to MAX_K, and a message when it was changed."""
     texts = texts or Texts()
-    number = _to_float(value)
+    number = _read_number(value)
     if number is None:
-        return BOOK_K, texts("state.k_not_number", value=value, default=BOOK_K)
+        return BOOK_K, texts("state.k_not_number", value=_quote(value), default=BOOK_K)
+    if math.isinf(number):
+        clamped = MAX_K if number > 0 else MIN_K
+        return clamped, texts("state.k_too_large", value=_quote(value), low=MIN_K, high=MAX_K,
+                              clamped=clamped)
     # Halves round up, as the browser's Math.round does for a link's ?K= (Python's round(2.5) is 2).
     clamped = int(min(MAX_K, max(MIN_K, math.floor(number + 0.5))))
     if clamped != number:
-        return clamped, texts("state.k_not_whole", number=f"{number:g}", low=MIN_K, high=MAX_K,
+        return clamped, texts("state.k_not_whole", number=shown_number(number), low=MIN_K, high=MAX_K,
                               clamped=clamped)
     return clamped, None
 

@@ -2,11 +2,14 @@
 
 Each entry is the text a person could type in a box, write in a link or pass on the
 command line, with the number every reader of numbers in the app must make of it
-(``None``: not a number, refused). The readers are static/input_check.js (typed boxes,
-links, inverse targets) and components/state.py (SoftmaxState's setters); they agree
-on every entry: a decimal comma is a decimal point, anything that is not a plain
-decimal number in ASCII digits (hex, underscores, other scripts' digits, words,
-NaN, infinities, numbers too big for a float) is refused.
+(``None``: not a number, refused; ``math.inf`` / ``-math.inf``: a decimal number too
+large for a float, such as 1e400 or 5000 digits, which is a number, too large: it is
+clamped to the nearest bound of the control with a message that says so, as a number
+outside its range is). The readers are static/input_check.js (typed boxes, links,
+inverse targets) and components/state.py (SoftmaxState's setters); they agree on every
+entry: a decimal comma is a decimal point, the minus sign U+2212 is a minus, and
+anything that is not a plain decimal number in ASCII digits (hex, underscores, other
+scripts' digits, words, NaN, infinities) is refused.
 
 The tests that use it: tests/test_fuzz.py (Python setters, the link language, the
 export command), tests/browser/test_fuzz.py (links, typed boxes, inverse targets,
@@ -49,9 +52,15 @@ NUMBERS: list[tuple[str, float | None]] = [
     ("-Infinity", None),
     ("+Infinity", None),
     ("∞", None),
-    ("1e309", None),
-    ("-1e309", None),
-    ("9" * 400, None),
+    # decimal numbers too large for a float: numbers, too large (issue 19 item 10)
+    ("1e309", math.inf),
+    ("-1e309", -math.inf),
+    ("1e400", math.inf),
+    ("+1E400", math.inf),
+    ("9" * 400, math.inf),
+    ("1" * 5000, math.inf),
+    ("-" + "9" * 5000, -math.inf),
+    ("−1e400", -math.inf),
     # other notations JavaScript or Python would read, which a person does not mean
     ("0x10", None),
     ("0b101", None),
@@ -64,6 +73,22 @@ NUMBERS: list[tuple[str, float | None]] = [
     ("３", None),  # full-width three
     ("१२", None),  # Devanagari twelve
     ("2.5\u00a0", 2.5),  # trailing no-break space is whitespace to both readers
+    # the minus sign U+2212, which the page prints: a minus wherever "-" may stand (issue 19 item 9)
+    ("−2", -2.0),
+    ("−2,5", -2.5),
+    ("1e−3", 0.001),
+    ("−1E−2", -0.01),
+    ("−0", 0.0),
+    ("  −4.5 ", -4.5),
+    ("−", None),
+    ("−−2", None),
+    ("-−2", None),
+    ("2−", None),
+    ("1−2", None),
+    ("1e−", None),
+    ("\u20132", None),  # an en dash is not a minus
+    ("\ufe632", None),  # nor a small hyphen-minus
+    ("3,2,1", None),  # quoted back as typed, not as "3.2,1"
     # markup and script, and long text
     ("<img src=x onerror=alert(1)>", None),
     ("<b>bold</b>", None),

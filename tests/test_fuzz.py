@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Python also receives numbers as floats (from the browser, from a notebook): the same readings.
 AS_FLOATS = [(value, value if math.isfinite(value) else None)
              for value in (math.nan, math.inf, -math.inf, -0.0, 1e308, -1e308, 1e-320)]
+# A whole number beyond the largest float (a notebook's 10**400): too large, like the text "1e400".
+AS_FLOATS += [(10**400, math.inf), (-(10**400), -math.inf)]
 NON_NUMBERS = [None, [], [1.0], {}, object(), True, False, 1j]
 
 

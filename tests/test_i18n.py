@@ -60,7 +60,7 @@ def test_texts_fill_placeholders_and_give_unfilled_templates_to_the_browser():
     assert texts("controls.range", limit=5) == "z 從 −5 到 5"
     assert Texts("nonsense").lang == DEFAULT_LANGUAGE
     templates = texts.templates("input.")
-    assert set(templates) == {"not_number", "not_positive", "outside"}
+    assert set(templates) == {"not_number", "not_positive", "outside", "too_large"}
     assert "{name}" in templates["outside"]
 
 

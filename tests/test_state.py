@@ -97,3 +97,43 @@ def test_narrowing_the_range_says_which_inputs_it_moved():
     chinese.set_z(1, 12)
     chinese.set_z_limit(5)
     assert chinese.notices == ["範圍現在是 −5 到 5，因此超出範圍的值已移到最近的端點：z2 12 → 5。"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("−2", -2.0), ("−2,5", -2.5), ("1e−3", 0.001), ("−1E−2", -0.01), ("−0", 0.0),
+])
+def test_the_unicode_minus_is_a_minus_sign(typed, expected):
+    """Issue 19 item 9: U+2212, which the page itself prints, is read as the browser reads it."""
+    state = SoftmaxState()
+    state.set_z(0, typed)
+    assert state.z[0] == expected and math.copysign(1, state.z[0]) == math.copysign(1, expected or 1)
+    assert state.notices == []
+
+
+@pytest.mark.parametrize(("typed", "z", "tau", "k"), [
+    ("1e400", Z_MAX, TAU_MAX, 10), ("9" * 5000, Z_MAX, TAU_MAX, 10), ("-1e309", Z_MIN, 1.0, 2),
+    ("−1e400", Z_MIN, 1.0, 2),
+])
+def test_a_number_too_large_for_a_float_is_clamped_and_called_too_large(typed, z, tau, k):
+    """Issue 19 item 10: 1e400 is a number, too large, not "not a number": the nearest bound is used."""
+    state = SoftmaxState()
+    state.set_z(0, typed)
+    state.set_tau(typed)
+    state.set_k(typed)
+    assert (state.z[0], state.tau, state.k) == (z, tau, k)
+    z_notice, tau_notice, k_notice = state.notices
+    assert "too large" in z_notice and f"so {z:g} is used" in z_notice
+    assert ("too large" in tau_notice) == (tau == TAU_MAX) and "too large" in k_notice
+    # Quoted as typed, and shortened as the browser shortens it.
+    assert all(typed[:40] in notice and (len(typed) <= 40 or typed[:41] not in notice)
+               for notice in state.notices)
+    chinese = SoftmaxState(lang="zh-Hant")
+    chinese.set_z(0, typed)
+    assert "太大" in chinese.notices[0]
+
+
+def test_refused_text_is_quoted_as_typed():
+    """Issue 19 item 10: "3,2,1" is quoted back as typed, not as "3.2,1"."""
+    state = SoftmaxState()
+    state.set_z(0, "3,2,1")
+    assert state.z[0] == 0.0 and "'3,2,1'" in state.notices[0]

@@ -10,6 +10,7 @@ from components import softmax_math as sm
 from tests.browser.screen import chart, notice, open_app, press_on_slider, readout
 
 BOOK_A = [0.315, 0.009, 0.633, 0.043]
+TOO_LARGE = "(too large even to compute with)"
 
 
 def assert_screen_matches_numpy(page: Page, tau: float = 1.0) -> dict:
@@ -49,7 +50,7 @@ def test_raising_z4_with_the_keyboard_raises_a4_and_lowers_every_other_output(pa
     open_app(page, served_app)
     before = chart(page, "softmax-chart")["values"]
     press_on_slider(page, "z-slider-4", "ArrowRight", 12)
-    expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.70")
+    expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.7")
     expect(page.locator(".z-input-4 input")).to_have_value("1.7")
     after = assert_screen_matches_numpy(page)
     assert after["z"][3] == pytest.approx(1.7)
@@ -78,7 +79,7 @@ def test_temperature_typed_and_keyed(page, served_app):
     box = page.locator(".tau-input input")
     box.fill("0.2")
     box.press("Enter")
-    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.200")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.2")
     shown = assert_screen_matches_numpy(page, tau=0.2)
     assert shown["a"][2] > 0.95  # cold: close to the one-hot argmax
     press_on_slider(page, "tau-slider", "End", 1)
@@ -89,13 +90,24 @@ def test_temperature_typed_and_keyed(page, served_app):
 
 
 @pytest.mark.parametrize(("typed", "shown", "message"), [
-    ("abc", "2.50", 'zᴸ₁: "abc" is not a number, so 2.5 is kept'),
-    ("", "2.50", "is not a number"),
+    ("abc", "2.5", 'zᴸ₁: "abc" is not a number, so 2.5 is kept'),
+    ("", "2.5", "is not a number"),
     ("12", "5", "12 is outside -5 to 5, so 5 is used"),
     ("-1e308", "-5", "is outside -5 to 5, so -5 is used"),
-    ("Infinity", "2.50", "is not a number"),
+    ("Infinity", "2.5", "is not a number"),
     ("-0", "0", ""),
-    ("3,3", "3.30", ""),
+    ("3,3", "3.3", ""),
+    # issue 19 item 9: the Unicode minus (U+2212) the page prints is a minus sign
+    ("−2", "-2", ""),
+    ("−2,25", "-2.25", ""),
+    ("1e−3", "0.001", ""),
+    # item 10: too large for a float is too large, not "not a number"; text is quoted as typed
+    ("1e400", "5", f'"1e400" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
+    ("-1e309", "-5", f'"-1e309" is outside -5 to 5 {TOO_LARGE}, so -5 is used'),
+    ("9" * 5000, "5", f'"{"9" * 40}…" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
+    ("3,2,1", "2.5", 'zᴸ₁: "3,2,1" is not a number, so 2.5 is kept'),
+    # item 4: a small value keeps its digits and its sign
+    ("-0.004", "-0.004", ""),
 ])
 def test_typed_values_are_checked_with_a_clear_message(page, served_app, typed, shown, message):
     open_app(page, served_app)
@@ -108,6 +120,90 @@ def test_typed_values_are_checked_with_a_clear_message(page, served_app, typed, 
     else:
         assert notice(page) == ""
     assert_screen_matches_numpy(page)
+
+
+def type_into(page: Page, css_class: str, text: str) -> None:
+    box = page.locator(f".{css_class} input")
+    box.fill(text)
+    box.press("Enter")
+
+
+def inputs_shown(page: Page) -> dict[str, list[str] | str]:
+    """Every place that shows an input, as text: each z slider's title value, box and readout-table
+    cell (for the z in play), and tau's title value, box and the softmax chart's heading."""
+    rows = page.locator(".readout-table table.readout tbody tr")
+    k = rows.count()
+    return {
+        "titles": [page.locator(f".z-slider-{j} .bk-slider-value").inner_text() for j in range(1, k + 1)],
+        "boxes": [page.locator(f".z-input-{j} input").input_value() for j in range(1, k + 1)],
+        "table": [rows.nth(i).locator("td").first.inner_text() for i in range(k)],
+        "tau": [page.locator(".tau-slider .bk-slider-value").inner_text(),
+                page.locator(".tau-input input").input_value(),
+                page.locator(".softmax-chart-heading .tau").inner_text()],
+    }
+
+
+def assert_inputs_shown(page: Page, z: list[str], tau: str) -> None:
+    """The same digits in every place (issue 19 items 2, 4 and 12): no place rounds an input."""
+    shown = inputs_shown(page)
+    assert shown == {"titles": z, "boxes": z, "table": z, "tau": [tau] * 3}, shown
+
+
+def test_a_typed_value_is_applied_exactly_and_shown_alike_everywhere(page, served_app):
+    """Issue 19 item 2: 2.004 typed beside a 2 is 2.004 everywhere, and 2 typed then is 2 again."""
+    open_app(page, f"{served_app}?z=2,2&tau=0.05")
+    assert_inputs_shown(page, ["2", "2"], "0.05")
+    type_into(page, "z-input-1", "2.004")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.004")
+    assert_inputs_shown(page, ["2.004", "2"], "0.05")
+    shown = assert_screen_matches_numpy(page, tau=0.05)
+    assert shown["a"] == [0.52, 0.48]
+    page.wait_for_url(lambda url: "z=2.004%2C2&" in url, timeout=5000)
+    type_into(page, "z-input-1", "2")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2")
+    assert_inputs_shown(page, ["2", "2"], "0.05")
+    assert assert_screen_matches_numpy(page, tau=0.05)["a"] == [0.5, 0.5]
+    page.wait_for_url(lambda url: "z=2%2C2&" in url, timeout=5000)
+    assert notice(page) == ""
+
+
+def test_a_typed_temperature_is_applied_exactly_and_shown_alike_everywhere(page, served_app):
+    """Issue 19 item 2, tau: 19.99 is not shown as 20, and 20 typed then is 20."""
+    open_app(page, served_app)
+    type_into(page, "tau-input", "19.99")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("19.99")
+    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "19.99")
+    assert_screen_matches_numpy(page, tau=19.99)
+    type_into(page, "tau-input", "20")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("20")
+    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "20")
+    page.wait_for_url(lambda url: "tau=20" in url and "tau=19" not in url, timeout=5000)
+    # Keys move tau off any short decimal: every place still shows the same digits.
+    press_on_slider(page, "tau-slider", "ArrowLeft", 3)
+    expect(page.locator(".tau-slider .bk-slider-value")).not_to_have_text("20")
+    tau = inputs_shown(page)["tau"][0]
+    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], tau)
+    assert_screen_matches_numpy(page, tau=float(tau))
+
+
+def test_slider_titles_show_the_digits_of_their_boxes(page, served_app):
+    """Issue 19 item 12: "-1" beside "2.50" no more; after keys and a small value, the same digits."""
+    open_app(page, served_app)
+    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "1")
+    press_on_slider(page, "z-slider-4", "ArrowRight", 3)
+    expect(page.locator(".z-input-4 input")).to_have_value("0.8")
+    type_into(page, "z-input-2", "-0.004")
+    expect(page.locator(".z-slider-2 .bk-slider-value")).to_have_text("-0.004")
+    assert_inputs_shown(page, ["2.5", "-0.004", "3.2", "0.8"], "1")
+    assert_screen_matches_numpy(page)
+
+
+def test_the_unicode_minus_is_read_in_a_link(page, served_app):
+    """Issue 19 item 9: a link written with U+2212 (as the page prints numbers) is read."""
+    open_app(page, f"{served_app}?z=−2,1e−3,−0,3")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-2")
+    assert readout(page)["z"] == [-2.0, 0.001, 0.0, 3.0]
+    assert notice(page) == ""
 
 
 def test_typed_html_is_shown_as_text_not_markup(page, served_app):
@@ -144,7 +240,7 @@ def test_two_browser_contexts_keep_separate_state(browser, served_app):
     open_app(first, served_app)
     open_app(second, served_app)
     press_on_slider(first, "z-slider-3", "ArrowLeft", 30)
-    expect(first.locator(".z-slider-3 .bk-slider-value")).to_have_text("0.20")
+    expect(first.locator(".z-slider-3 .bk-slider-value")).to_have_text("0.2")
     second.reload()
     open_app(second, served_app)
     assert readout(second)["z"] == [2.5, -1.0, 3.2, 0.5]

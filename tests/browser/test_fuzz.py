@@ -28,7 +28,7 @@ from components import softmax_math as sm
 from components.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
 from components.i18n import LANGUAGES, Texts
 from components.page import SoftmaxLab
-from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN
+from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, shown_number
 from components.views_registry import EXERCISE_VIEWS
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
@@ -202,6 +202,30 @@ def test_the_number_reader_on_the_whole_corpus(reader_page, low, high, fallback,
         assert "{" not in got["message"].replace(text.strip()[:40], "")  # every placeholder filled
 
 
+def written_numbers() -> list[float]:
+    """Numbers to write as the page writes inputs: the corpus's, slider steps with their float
+    noise, the tau slider's log steps, and random ones of every size and sign."""
+    rng = np.random.default_rng(19)
+    values = [v for _, v in NUMBERS if v is not None and math.isfinite(v)]
+    values += [-0.0, 0.1 + 0.2, 2.004, 19.99, -0.004, 1e-6, 9.99999e-7, 1e21, 1e-7, 123456789012.5, 5e-324]
+    values += [2.5 + 0.1 * n for n in range(-80, 30)]
+    values += [10 ** (math.log10(TAU_MIN) + 0.01 * n) for n in range(0, 262)]
+    values += list(rng.uniform(-1000, 1000, 200)) + list(10.0 ** rng.uniform(-330, 308, 200))
+    values += list(-(10.0 ** rng.uniform(-330, 308, 100)))
+    return [float(v) for v in values]
+
+
+def test_inputs_are_written_alike_in_python_and_the_browser(reader_page):
+    """shown_number (Python: the first render) and InputCheck.show (the browser: every later one)
+    write every input with the same digits, never as a signed zero."""
+    values = written_numbers()
+    written = reader_page.evaluate("(values) => values.map((v) => InputCheck.show(v))", values)
+    for value, text in zip(values, written, strict=True):
+        assert text == shown_number(value), (value, text)
+        assert text != "-0" and "NaN" not in text
+        assert math.isclose(float(text), value, rel_tol=5e-12)  # 12 significant digits
+
+
 # --- links ----------------------------------------------------------------------------------
 
 def link_loads() -> list[dict[str, str]]:
@@ -338,11 +362,11 @@ TYPE_ALL_JS = """async (steps) => {
     const before = box.value;
     input.value = step.text;
     input.dispatchEvent(new Event("change"));
-    // The box ends at what the page shows for the value used: rounded like the slider for the main
-    // controls, as used for the targets; unchanged when the page had nothing to change.
-    const shown = step.store ? String(step.want) : step.log
-      ? String(Number(step.want.toPrecision(3))) : String(Number(step.want.toFixed(2)));
-    const wanted = input.value === before || step.keep ? input.value : shown;
+    // The box ends at what the page shows for the value used: in the digits every place shows it
+    // (step.shown, components/state.py shown_number) for the main controls, as used for the
+    // targets; unchanged when the text was already the box's (no change event then).
+    const shown = step.shown ?? String(step.want);
+    const wanted = input.value === before ? input.value : shown;
     const value = () => step.store ? byName(step.store).data.typed[step.index] : byClass(step.slider).value;
     const used = () => Math.abs((step.log ? 10 ** value() : value()) - step.want)
       <= 1e-12 * Math.abs(step.want);
@@ -375,24 +399,26 @@ def test_typed_values_end_in_safe_values_with_a_message(page, fuzz_app):
         type_into(page, "z-input-1", text)
     expect(page.locator(MAIN_NOTICE)).not_to_have_text("")
     assert page.locator(".notice img").count() == 0
-    # Then the whole corpus, in every z box and the tau box.
-    z_shown = [float(f"{v:.2f}") for v in screen(page)["z"]]
-    tau_shown = float(f"{screen(page)['tau']:.3g}")
+    # Then the whole corpus, in every z box and the tau box. A refused text keeps the value as
+    # shown (shown_number: what the box shows is what is kept); nothing shown changes ("keep"):
+    # the page leaves the notice as it was.
+    z_shown = [float(shown_number(v)) for v in screen(page)["z"]]
+    tau_shown = float(shown_number(screen(page)["tau"]))
     steps, wants = [], []
     for i, (text, reading) in enumerate(NUMBERS):
         j = i % 4
         want, changed = expected(reading, -5, 5, z_shown[j])
-        keep = want == z_shown[j] and not changed  # nothing to change: the box keeps the text
+        keep = shown_number(want) == shown_number(z_shown[j]) and not changed
         steps.append({"css": f"z-input-{j + 1}", "slider": f"z-slider-{j + 1}", "notice": "notice",
-                      "text": text, "want": want, "log": False, "keep": keep})
+                      "text": text, "want": want, "shown": shown_number(want), "log": False})
         wants.append((want, changed, keep))
-        z_shown[j] = float(f"{want:.2f}")
+        z_shown[j] = want
         want, changed = expected(reading, TAU_MIN, TAU_MAX, tau_shown, positive=True)
-        keep = want == tau_shown and not changed
+        keep = shown_number(want) == shown_number(tau_shown) and not changed
         steps.append({"css": "tau-input", "slider": "tau-slider", "notice": "notice", "text": text,
-                      "want": want, "log": True, "keep": keep})
+                      "want": want, "shown": shown_number(want), "log": True})
         wants.append((want, changed, keep))
-        tau_shown = float(f"{want:.3g}")
+        tau_shown = want
     results = page.evaluate(TYPE_ALL_JS, steps)
     for step, (want, changed, keep), got in zip(steps, wants, results, strict=True):
         what = (step["css"], step["text"][:40], got)
@@ -429,7 +455,7 @@ def test_inverse_targets_end_in_safe_values_with_a_message(page, fuzz_app):
         j = i % 4
         want, changed = expected(reading, 0, 1, typed[j], positive=True)
         steps.append({"css": f"target-input-{j + 1}", "store": "inverse-values", "index": j,
-                      "notice": "inverse-notice", "text": text, "want": want, "keep": False})
+                      "notice": "inverse-notice", "text": text, "want": want})
         wants.append((want, changed, want == typed[j] and not changed))
         typed[j] = want
     results = page.evaluate(TYPE_ALL_JS, steps)

@@ -26,7 +26,7 @@ def test_url_follows_the_controls_and_a_link_restores_them(browser, page, served
     link, before = page.url, readout(page)
     other = browser.new_context().new_page()
     open_app(other, link)
-    expect(other.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.20")
+    expect(other.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.2")
     restored = readout(other)
     assert restored == before
     assert restored["z"] == [-2.37, -1.0, 3.2, 1.2]

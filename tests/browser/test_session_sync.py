@@ -52,13 +52,32 @@ def test_python_state_follows_keys_typing_and_reset(page, in_process_app):
     box = page.locator(".tau-input input")
     box.fill("3")
     box.press("Enter")
-    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("3.00")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("3")
     shown = readout(page)
     wait_until(lambda: np.isclose(state.tau, 3.0) and np.isclose(state.z[1], -0.3))
     assert np.allclose(state.active_z, shown["z"])
     assert [round(v, 3) for v in state.softmax_outputs] == shown["a"]
     page.get_by_role("button", name="Reset to the book's values").click()
     wait_until(lambda: state.active_z == [2.5, -1.0, 3.2, 0.5] and np.isclose(state.tau, 1.0))
+
+
+def test_typed_values_reach_python_exactly(page, in_process_app):
+    """Issue 19 item 2: the state gets what was typed, not the slider's step or the rounded display."""
+    url, labs = in_process_app
+    open_app(page, url)
+    wait_until(lambda: len(labs) == 1)
+    state = labs[0].state
+    for typed, z in (("2", 2.0), ("2.004", 2.004), ("2", 2.0), ("−1,25", -1.25)):
+        box = page.locator(".z-input-1 input")
+        box.fill(typed)
+        box.press("Enter")
+        wait_until(lambda z=z: state.z[0] == z)
+    for typed, tau in (("19.99", 19.99), ("20", 20.0)):
+        box = page.locator(".tau-input input")
+        box.fill(typed)
+        box.press("Enter")
+        wait_until(lambda tau=tau: np.isclose(state.tau, tau, rtol=1e-12, atol=0))
+    assert state.notices == []
 
 
 def test_python_changes_reach_the_browser(page, in_process_app):

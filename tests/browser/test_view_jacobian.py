@@ -87,7 +87,7 @@ def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     box.fill("0.2")
     box.press("Enter")
     look_at_tab(page)
-    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.200")
+    expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("0.2")
     shown = assert_shows_numpy(page)
     assert shown["tau"] == pytest.approx(0.2, rel=1e-9)
 

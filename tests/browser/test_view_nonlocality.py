@@ -34,7 +34,7 @@ def test_moving_one_input_changes_every_softmax_output_and_one_sigmoid(page, ser
     page.get_by_role("tab", name="Non-locality").click()
     press_on_slider(page, "z-slider-4", "ArrowRight", 7)
     look_at_tab(page)
-    expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.20")
+    expect(page.locator(".z-slider-4 .bk-slider-value")).to_have_text("1.2")
     moved = [*BOOK_Z[:3], 1.2]
     da = sm.softmax(moved) - sm.softmax(BOOK_Z)
     ds = sm.sigmoid(moved) - sm.sigmoid(BOOK_Z)
