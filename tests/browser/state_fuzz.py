@@ -60,6 +60,12 @@ VIEW_READY = {
     "nonlocality": "nonlocality-softmax-bars", "jacobian": "jacobian-cells", "temperature": "temperature-now",
     "sweep": "sweep-curves", "cross-entropy": "cross-entropy-gradient-bars", "inverse": "inverse-values",
 }
+# A Div of each view that the snapshot reads: a view that has just arrived is read once it is rendered.
+VIEW_DIV = {
+    "nonlocality": "nonlocality-balance", "jacobian": "jacobian-table",
+    "temperature": "temperature-quantities", "sweep": "sweep-chart-heading",
+    "cross-entropy": "cross-entropy-compare", "inverse": "inverse-table",
+}
 
 # The part of issue 19 a broken invariant is known to come from: in the report, so that the
 # known failures are told apart from new ones at a glance.
@@ -214,15 +220,31 @@ SNAPSHOT_JS = r"""
 """
 
 # Waits until what the page shows has stopped changing: two animation frames in a row with the
-# same controls, readout, notice and shown tab's data, and BokehJS idle (callbacks run as
-# promise jobs, notices are written in a timeout, canvases repaint in the next frame).
+# same controls, readout, notice and shown tab's data, and BokehJS idle (callbacks run as promise
+# jobs, notices are written in a timeout, canvases repaint in the next frame). A tab's view that
+# has just arrived from the server renders after the document went idle: it must be rendered too
+# (the Div the snapshot reads, and for the Jacobian the heatmap's cells).
 SETTLE_JS = r"""
-async ([slugs, ready]) => {
+async ([slugs, ready, divs]) => {
   const doc = Bokeh.documents[0];
-  const models = [...doc.all_models];
+  let models = [...doc.all_models];
   const byClass = (name) => models.find((m) => (m.css_classes ?? []).includes(name));
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const done = (model) => {
+    const view = model != null ? Bokeh.index.find_one(model) : null;
+    return view != null && view.el.isConnected && view.has_finished();
+  };
+  const rendered = () => {
+    const slug = slugs[byClass("exercises")?.active ?? 0];
+    if (doc.get_model_by_name(ready[slug]) == null) return true;  // not built: its placeholder shows
+    if (!done(byClass(divs[slug]))) return false;
+    if (slug !== "jacobian") return true;
+    const heat = doc.get_model_by_name("jacobian-heatmap");
+    const glyph = done(heat) ? Bokeh.index.find_one(heat.renderers[0])?.glyph : null;
+    return glyph?.sx0?.length === doc.get_model_by_name("jacobian-cells").data.value.length;
+  };
   const print = () => {
+    models = [...doc.all_models];  // a view's models arrive after the page's
     const view = doc.get_model_by_name(ready[slugs[byClass("exercises")?.active ?? 0]]);
     const sources = [doc.get_model_by_name("softmax-chart-bars"), view].filter((m) => m != null)
       .map((m) => Object.values(m.data).map((c) => Array.from(c ?? [])));
@@ -233,7 +255,7 @@ async ([slugs, ready]) => {
   for (let i = 0; i < 300; i++) {
     await frame();
     const now = print();
-    if (now === last && doc.is_idle) return true;
+    if (now === last && doc.is_idle && rendered()) return true;
     last = now;
   }
   return false;
@@ -256,15 +278,17 @@ TABS_IN_VIEW_JS = """() => {
 # --- numbers as shown -----------------------------------------------------------------------
 
 _SHOWN = re.compile(r"^\s*([+\-\u2212]?)\s*(\d+(?:\.\d*)?|\.\d+)"
-                    r"(?:[eE]([+\-\u2212]?\d+)|\s*[×x]\s*10\s*\^?([+\-\u2212]?\d+))?\s*$")
+                    r"(?:[eE]([+\-\u2212]?\d+)|\s*[×x·]\s*10\s*\^?\s*([+\-\u2212]?\d+))?\s*$")
+# 10⁻⁸ as the page may write a power (innerText of 10<sup>−8</sup> is "10−8"), and its spaces.
+_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺\u00a0\u2009\u202f", "0123456789-+   ")
 
 
 def shown_number(text: str | None) -> tuple[float, float] | None:
-    """A number as the page prints it (2.50, −1, 1.2e−8, 1.20×10−8) and half a unit of its last
-    digit, how far from it the value may be; None when the text is no number."""
+    """A number as the page prints it (2.50, −1, 1.2e−8, 1.20×10−8, 1.2 × 10⁻⁸) and half a unit
+    of its last digit, how far from it the value may be; None when the text is no number."""
     if text is None:
         return None
-    match = _SHOWN.match(text.replace("\u00a0", " "))
+    match = _SHOWN.match(text.translate(_PLAIN))
     if match is None:
         return None
     sign, mantissa, exp1, exp2 = match.groups()
@@ -427,6 +451,8 @@ TAB_KEYS = ["ArrowLeft", "ArrowRight", "Home", "End"]
 STEP_WEIGHTS = [("key", 24), ("drag", 9), ("type", 22), ("preset", 5), ("range", 5), ("tab", 8), ("theme", 3),
                 ("link", 4), ("language", 2), ("open", 1)]
 VIEW_STEP_WEIGHTS = {"nonlocality": 4, "sweep": 4, "cross-entropy": 4, "inverse": 14}
+# The views that draw the range (Sweep's axis, Inverse's "outside" marks) make range steps likelier.
+RANGE_WEIGHT_BY_VIEW = {"sweep": 10, "inverse": 12}
 
 
 def weighted(rng: random.Random, choices: list[tuple[Any, float]]) -> Any:
@@ -700,8 +726,11 @@ class Walk:
     def choose(self) -> dict:
         rng, s = self.rng, self.snap
         k, slug = s["k"], SLUGS[s["tab"]]
-        view_weight = VIEW_STEP_WEIGHTS.get(slug, 0) if s["slug"] is not None else 0
-        kind = weighted(rng, [*STEP_WEIGHTS, ("view", view_weight)])
+        built = s["slug"] is not None
+        weights = dict(STEP_WEIGHTS) | {"view": VIEW_STEP_WEIGHTS.get(slug, 0) if built else 0}
+        if built and slug in RANGE_WEIGHT_BY_VIEW:
+            weights["range"] = RANGE_WEIGHT_BY_VIEW[slug]
+        kind = weighted(rng, list(weights.items()))
         if kind in ("key", "drag"):
             slider = weighted(rng, [(f"z{rng.randrange(k) + 1}", 70), ("tau", 20), ("K", 10)])
             if kind == "drag":
@@ -896,7 +925,7 @@ class Walk:
         if built:
             self.page.get_by_role("tablist").scroll_into_view_if_needed()
             self.page.wait_for_function(TABS_IN_VIEW_JS)
-        if not self.page.evaluate(SETTLE_JS, [SLUGS, VIEW_READY]):
+        if not self.page.evaluate(SETTLE_JS, [SLUGS, VIEW_READY, VIEW_DIV]):
             raise TimeoutError("the page did not settle within 300 frames")
 
     def read(self) -> dict:
@@ -1045,14 +1074,17 @@ class Walk:
         if s["slug"] is not None:
             self.check_view(s["slug"], s["view"], z, tau, limit, s["theme"] == "dark")
 
-    def check_labels(self, where: str, labels: list[str | None], values: list[float]) -> None:
+    def check_labels(self, where: str, labels: list[str | None], values: list[float],
+                     noise: list[float] | None = None) -> None:
         """Labels of the values beside them: at their precision, and a zero with a sign only as
-        "+0…" for an exact 0 (a change of nothing)."""
+        "+0…" for a 0 (a change of nothing). ``noise``: for a difference, how far from 0 float64
+        rounding of its operands may take it (a few ulps): within it there was no change."""
         wrong = [(t, v) for t, v in zip(labels, values, strict=False) if not agrees(t, v)]
         self.check("shown-agrees-with-value", not wrong and len(labels) == len(values),
                    lambda: f"{where}: {wrong[:6] or labels}")
-        signed = [(t, v) for t, v in zip(labels, values, strict=False)
-                  if t and SIGNED_ZERO.fullmatch(t.strip()) and (v != 0 or not t.strip().startswith("+"))]
+        noise = noise or [0.0] * len(values)
+        signed = [(t, v) for t, v, n in zip(labels, values, noise, strict=False)
+                  if t and SIGNED_ZERO.fullmatch(t.strip()) and (abs(v) > n or not t.strip().startswith("+"))]
         self.check("no-signed-zero", not signed, lambda: f"{where}: (label, value) {signed[:6]}")
 
     def check_view(self, slug: str, v: dict, z: list[float], tau: float, limit: float, dark: bool) -> None:
@@ -1064,8 +1096,10 @@ class Walk:
                 self.check("tab-matches-numpy", close(data["value"], want),
                            lambda data=data, want=want, name=name:
                            f"non-locality {name} {data['value']}: numpy {list(want)}")
+                # The reference may come from the server (numpy) and the value from the browser.
+                ulps = 4 * np.finfo(float).eps * np.maximum(np.abs(data["value"]), np.abs(data["base"]))
                 self.check_labels(f"non-locality {name} changes", data["label"],
-                                  list(np.subtract(data["value"], data["base"])))
+                                  list(np.subtract(data["value"], data["base"])), list(ulps))
             self.check("tab-matches-numpy", abs(sum(v["softmax"]["base"]) - 1) < 1e-12,
                        lambda: f"non-locality reference outputs sum to {sum(v['softmax']['base'])!r}")
         elif slug == "jacobian":
@@ -1142,7 +1176,9 @@ class Walk:
 
 # --- configuration from the environment -----------------------------------------------------
 
-DEFAULT_SEEDS = (1, 2, 3, 4)
+# Seeds whose walks, on the code of issue 19, together break every invariant that issue's defects
+# break (items 1, 2, 3, 4, 5, 9, 11 and 12), out of seeds 1-20.
+DEFAULT_SEEDS = (2, 11, 17, 19)
 DEFAULT_STEPS = 60
 
 
