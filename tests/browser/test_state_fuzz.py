@@ -37,6 +37,8 @@ process used 1 minute of CPU of it). Longer on demand, from the environment:
 
     SOFTMAX_LAB_FUZZ_SEEDS=100-119 SOFTMAX_LAB_FUZZ_STEPS=300 pytest tests/browser/test_state_fuzz.py
     SOFTMAX_LAB_FUZZ_STOP=1      stop each walk at its first broken invariant
+    SOFTMAX_LAB_FUZZ_SKIP=a,b    do not fail on these invariants (counted in the report): to look
+                                 for new failures while known ones wait for their fix
     SOFTMAX_LAB_FUZZ_REPLAY=...  replay a step list (JSON, or a file holding it), e.g. the one a
                                  failure prints or artifacts/state-fuzz-seed-<seed>.json
 
@@ -59,6 +61,7 @@ STEPS = int(os.environ.get("SOFTMAX_LAB_FUZZ_STEPS") or DEFAULT_STEPS)
 REPLAY = replay_from(os.environ.get("SOFTMAX_LAB_FUZZ_REPLAY"))
 WALKS = ["replay"] if REPLAY is not None else seeds_from(os.environ.get("SOFTMAX_LAB_FUZZ_SEEDS"))
 STOP = os.environ.get("SOFTMAX_LAB_FUZZ_STOP", "") not in ("", "0")
+SKIP = frozenset(name.strip() for name in os.environ.get("SOFTMAX_LAB_FUZZ_SKIP", "").split(",")) - {""}
 # A reopened link costs ~3 s, a step ~0.3 s: the walk's own bound, beside pytest's 300 s default.
 TIMEOUT_S = 120 + 4 * (len(REPLAY) if REPLAY is not None else STEPS)
 
@@ -66,13 +69,14 @@ TIMEOUT_S = 120 + 4 * (len(REPLAY) if REPLAY is not None else STEPS)
 @pytest.mark.timeout(TIMEOUT_S)
 @pytest.mark.parametrize("walk", WALKS, ids=lambda walk: f"seed-{walk}" if walk != "replay" else walk)
 def test_random_user_actions_keep_every_invariant(browser, served_app, walk):
-    fuzz = Walk(browser, served_app, seed=None if walk == "replay" else walk, stop_at_first=STOP)
+    fuzz = Walk(browser, served_app, seed=None if walk == "replay" else walk, stop_at_first=STOP, skip=SKIP)
     fuzz.run(STEPS, replay=REPLAY)
     artifacts = ROOT / "artifacts"
     artifacts.mkdir(exist_ok=True)
     saved = artifacts / f"state-fuzz-{walk if walk == 'replay' else f'seed-{walk}'}.json"
     saved.write_text(json.dumps({
         "seed": fuzz.seed, "steps": fuzz.steps, "violations": [v.__dict__ for v in fuzz.violations.values()],
+        "skipped": fuzz.skipped,
     }, ensure_ascii=False, indent=1), encoding="utf-8")
     print(fuzz.timing())  # seen with -s: where a walk's time went
     assert not fuzz.violations, fuzz.report(saved.relative_to(ROOT))
