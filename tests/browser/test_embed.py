@@ -58,7 +58,7 @@ def course(tmp_path_factory, exported):
         shutil.copy(exported, folder / "demo.html")
         yield {"allowed": f"http://{allowed_host}/course-page.html",
                "refused": f"http://{refused_host}/course-page.html",
-               "script": f"http://{allowed_host}/script-embed.html", "allowed_host": allowed}
+               "script": f"http://{allowed_host}/script-embed.html", "allowed_server": allowed}
     finally:
         app.terminate()
         _out, err = app.communicate(timeout=10)
@@ -110,9 +110,9 @@ def test_the_script_embed_asks_the_course_page_host_for_nothing(course, browser)
     """Every file of the embed comes from the app's server: the course page's host is asked for the
     page alone. (Panel's es-module-shims, when autoload.js listed it, ran as a blob: script of the
     course page's origin; listed with a relative path, it was a 404 from that host on every load.)"""
-    host = course["allowed_host"]
+    course_host = course["allowed_server"]
     origin = course["script"].rsplit("/", 1)[0]
-    asked_before = len(host.asked)
+    asked_before = len(course_host.asked)
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     seen: list[str] = []  # as the browser reports them, from every frame; blob: URLs name their origin
     context.on("request", lambda request: seen.append(request.url.removeprefix("blob:")))
@@ -124,7 +124,7 @@ def test_the_script_embed_asks_the_course_page_host_for_nothing(course, browser)
     page.wait_for_load_state("networkidle")
     context.close()
     # The browser asks any host for /favicon.ico for a page that names no icon: not a file of ours.
-    asked = [path for path in host.asked[asked_before:] if path != "/favicon.ico"]
+    asked = [path for path in course_host.asked[asked_before:] if path != "/favicon.ico"]
     assert asked == ["/script-embed.html"]
     assert [url for url in seen if url.startswith(origin)] == [course["script"]]
 
