@@ -4,7 +4,8 @@ the container and the tests.
     SOFTMAX_LAB_ADDRESS          interface to bind (default 127.0.0.1; 0.0.0.0 in the container)
     SOFTMAX_LAB_PORT             port (default 5006)
     SOFTMAX_LAB_ALLOWED_ORIGINS  comma-separated host[:port] pages allowed to open a session
-                                 (embedding by <script> or iframe); default: this server only
+                                 (embedding by <script> or iframe); default: this server only.
+                                 file: lets pages opened from disk (file://) show it in an iframe
     SOFTMAX_LAB_NUM_PROCS        worker processes sharing the port (default 1; 0 = one per core)
     SOFTMAX_LAB_PREFIX           URL prefix behind a reverse proxy, e.g. /softmax (default none)
     SOFTMAX_LAB_SESSION_LIFETIME_MS  how long an unused session is kept (default 15000)
@@ -26,9 +27,21 @@ from tornado.httputil import HTTPHeaders
 from tornado.ioloop import PeriodicCallback
 from tornado.web import GZipContentEncoding, OutputTransform, RequestHandler
 
+# In SOFTMAX_LAB_ALLOWED_ORIGINS: pages opened from disk (file://), e.g. a course site built by
+# Sphinx or MkDocs and opened before it is uploaded. Such a page has no host: it is a CSP scheme
+# source in frame-ancestors, and no websocket origin (an iframe's websocket comes from the app's
+# own origin; Bokeh refuses to start with a "host" without one).
+FILE_PAGES = "file:"
+
 
 class SettingsError(ValueError):
     """An environment variable that cannot be used; the message says which and why."""
+
+
+def _origin(listed: str) -> str:
+    """One entry of SOFTMAX_LAB_ALLOWED_ORIGINS; file:, file:// and FILE:// all mean pages on disk."""
+    origin = listed.strip()
+    return FILE_PAGES if origin.lower() in ("file:", "file://") else origin
 
 
 def _int(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -59,9 +72,9 @@ class ServerSettings:
         address = environ.get("SOFTMAX_LAB_ADDRESS", "").strip() or cls.address
         port = _int(environ, "SOFTMAX_LAB_PORT", cls.port, 1, 65535)
         listed = environ.get("SOFTMAX_LAB_ALLOWED_ORIGINS", "").split(",")
-        origins = tuple(origin.strip() for origin in listed if origin.strip())
+        origins = tuple(_origin(origin) for origin in listed if origin.strip())
         for origin in origins:
-            if "/" in origin or " " in origin:
+            if origin != FILE_PAGES and ("/" in origin or " " in origin):
                 raise SettingsError(f"SOFTMAX_LAB_ALLOWED_ORIGINS: {origin!r} must be host or host:port")
         prefix = environ.get("SOFTMAX_LAB_PREFIX", "").strip().strip("/")
         return cls(
@@ -102,7 +115,7 @@ class ServerSettings:
         own = {f"localhost:{self.port}", f"127.0.0.1:{self.port}"}
         if self.address not in ("0.0.0.0", "::", ""):
             own.add(f"{self.address}:{self.port}")
-        return sorted(own | set(self.allowed_origins))
+        return sorted((own | set(self.allowed_origins)) - {FILE_PAGES})
 
 
 def security_headers(frame_ancestors: str) -> type[OutputTransform]:

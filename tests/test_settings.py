@@ -14,6 +14,7 @@ import panel as pn
 import pytest
 from bokeh.server.server import _ServerOpts
 from bokeh.server.tornado import BokehTornado
+from bokeh.server.util import create_hosts_allowlist
 from bokeh.settings import settings as bokeh_settings
 from tornado.web import Application
 
@@ -55,3 +56,13 @@ def test_sessions_skip_document_validation_unless_bokeh_validate_doc_says(monkey
         assert validation() is validated
     finally:
         validation.unset_value()
+
+
+@pytest.mark.parametrize("spelt", ["file:", "file://", " FILE:// "])
+def test_pages_opened_from_disk_may_frame_the_app(spelt):
+    # A course site built by Sphinx or MkDocs and opened from disk: its pages have no host, so
+    # file: is a CSP scheme source for iframes, and no websocket origin (Bokeh would refuse to start).
+    settings = ServerSettings.from_env({"SOFTMAX_LAB_ALLOWED_ORIGINS": f"course.example.edu,{spelt}"})
+    assert settings.frame_ancestors == "'self' course.example.edu file:"
+    assert "file:" not in settings.websocket_origins
+    assert "course.example.edu:80" in create_hosts_allowlist(settings.websocket_origins, settings.port)

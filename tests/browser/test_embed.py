@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,9 +26,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def do_GET(self) -> None:
+        self.server.asked.append(self.path)  # what this host was asked for, by any client
+        super().do_GET()
+
 
 def static_host(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    server.asked = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"127.0.0.1:{server.server_port}"
 
@@ -44,11 +50,15 @@ def course(tmp_path_factory, exported):
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_http(f"http://127.0.0.1:{port}/liveness", process=app)
-        (folder / "course-page.html").write_text(
-            EXAMPLE.read_text().replace("http://127.0.0.1:5006", f"http://127.0.0.1:{port}"))
+        page = EXAMPLE.read_text().replace("http://127.0.0.1:5006", f"http://127.0.0.1:{port}")
+        (folder / "course-page.html").write_text(page)
+        # The example with its script embed alone: whatever else its host is asked for comes from it.
+        (folder / "script-embed.html").write_text(
+            re.sub(r'<section id="(iframe|static)-embed">.*?</section>', "", page, flags=re.DOTALL))
         shutil.copy(exported, folder / "demo.html")
         yield {"allowed": f"http://{allowed_host}/course-page.html",
-               "refused": f"http://{refused_host}/course-page.html"}
+               "refused": f"http://{refused_host}/course-page.html",
+               "script": f"http://{allowed_host}/script-embed.html", "allowed_server": allowed}
     finally:
         app.terminate()
         _out, err = app.communicate(timeout=10)
@@ -94,6 +104,29 @@ def test_script_embed_on_an_allowed_origin(course, course_page):
     # The course page's own address is left alone, and there is no link to copy.
     assert "z=" not in course_page.url
     expect(embed.get_by_role("button", name="Copy link to this state")).to_be_hidden()
+
+
+def test_the_script_embed_asks_the_course_page_host_for_nothing(course, browser):
+    """Every file of the embed comes from the app's server: the course page's host is asked for the
+    page alone. (Panel's es-module-shims, when autoload.js listed it, ran as a blob: script of the
+    course page's origin; listed with a relative path, it was a 404 from that host on every load.)"""
+    course_host = course["allowed_server"]
+    origin = course["script"].rsplit("/", 1)[0]
+    asked_before = len(course_host.asked)
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    seen: list[str] = []  # as the browser reports them, from every frame; blob: URLs name their origin
+    context.on("request", lambda request: seen.append(request.url.removeprefix("blob:")))
+    page = context.new_page()
+    page.goto(course["script"])
+    embed = page.locator("#script-embed")
+    embed.locator(".readout-table table.readout").wait_for()
+    raise_z2_and_check(embed)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    # The browser asks any host for /favicon.ico for a page that names no icon: not a file of ours.
+    asked = [path for path in course_host.asked[asked_before:] if path != "/favicon.ico"]
+    assert asked == ["/script-embed.html"]
+    assert [url for url in seen if url.startswith(origin)] == [course["script"]]
 
 
 def test_static_file_next_to_the_course_page(course, course_page):
