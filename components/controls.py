@@ -33,6 +33,7 @@ from components.state import (
     TAU_MAX,
     TAU_MIN,
     WIDE_Z_LIMIT,
+    Z_DECIMALS,
     Z_STEP,
     SoftmaxState,
     shown_number,
@@ -50,33 +51,35 @@ def z_label(index: int) -> str:
 
 # Typed text -> slider. Refuses what is not a number, clamps what is out of range
 # and says so in the notice. A typed value is applied exactly (2.004 stays 2.004, not the
-# slider's step) and compared with the value in use as every place shows it (InputCheck.show,
-# 12 significant digits), not with a rounded display: 2 typed beside 2.004 applies 2 (issue 19
-# item 2). The box then shows the value in use. Rewriting the box runs this callback again
-# (BokehJS may run it after this one returns): that call reads what the page wrote, so nothing
-# shown changes, and it returns early and cannot clear the notice just written. The slider is
-# set only when what is shown changes, so the float noise of a slider step, which no place
-# shows, is not "changed" by retyping the number seen. One callback serves every box (each would
-# otherwise carry its own copy of InputCheck and the messages into the page).
+# slider's step; a tau is the one in use when it agrees with it at the 12 digits shown),
+# compared with the value in use, not with a rounded display: 2 typed beside 2.004 applies 2
+# (issue 19 item 2). The box then shows the value in use. Rewriting the box runs this callback
+# again (BokehJS may run it after this one returns): that call reads the value just applied,
+# returns early and cannot clear the notice just written. One callback serves every box (each
+# would otherwise carry its own copy of InputCheck and the messages into the page).
 TYPED_VALUE_JS = """
 const j = boxes.indexOf(cb_obj);
 if (j < 0) return;
 const [slider, name, log_scale] = [sliders[j], names[j], log_scales[j]];
-const shown = InputCheck.show(log_scale ? 10 ** slider.value : slider.value);
+const current = log_scale ? 10 ** slider.value : slider.value;
+const decimals = log_scale ? 0 : z_decimals;
 const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
 const {value, message} = InputCheck.readNumber(
-  cb_obj.value, {name, low, high, fallback: Number(shown), positive: log_scale, messages});
-const text = InputCheck.show(value);
+  cb_obj.value, {name, low, high, fallback: current, positive: log_scale, messages});
+const text = InputCheck.show(value, decimals);
 if (cb_obj.value !== text) cb_obj.value = text;
-if (text === shown && message === "") return;
+// The value in use already? tau's slider holds log10 tau, and 10 ** log10(v) is not always v: a
+// tau is the one in use when it agrees with it at the 12 digits every place shows.
+const unchanged = log_scale ? Math.abs(value - current) <= 1e-11 * current : value === current;
+if (unchanged && message === "") return;
 notice.text = message;
-if (text !== shown) slider.value = log_scale ? Math.log10(value) : value;
+if (!unchanged) slider.value = log_scale ? Math.log10(value) : value;
 """
 
 # Slider -> its typed box, in the digits every place shows (InputCheck.show). A slider moved
 # by hand makes any earlier notice stale, so it is cleared.
 SLIDER_TO_BOX_JS = """
-const shown = InputCheck.show(log_scale ? 10 ** cb_obj.value : cb_obj.value);
+const shown = InputCheck.show(log_scale ? 10 ** cb_obj.value : cb_obj.value, decimals);
 if (box.value !== shown) {
   box.value = shown;
   notice.text = "";
@@ -89,7 +92,7 @@ if (box.value !== shown) {
 # loads the page's browser modules itself, as LOAD_MODULES_JS does (components/browser_js.py).
 SLIDER_FORMAT_JS = f"""
 const {{InputCheck}} = ({MODULES_ARG}.__softmaxLabModules ??= new Function({MODULES_ARG}.code)());
-return InputCheck.show(log_scale ? 10 ** tick : tick);
+return InputCheck.show(log_scale ? 10 ** tick : tick, log_scale ? 0 : z_decimals);
 """
 
 # K -> which slider rows show. Hidden inputs keep their values for when K grows again.
@@ -176,7 +179,7 @@ class Controls(pn.viewable.Viewer):
             TYPED_VALUE_JS, boxes=boxes, sliders=[*self.z_sliders, self.log_tau_slider],
             names=[*(z_label(j) for j in range(len(self.z_boxes))), "τ"],
             log_scales=[False] * len(self.z_boxes) + [True], notice=self.notice,
-            tau_low=TAU_MIN, tau_high=TAU_MAX, messages=self.texts.templates("input."),
+            tau_low=TAU_MIN, tau_high=TAU_MAX, messages=self.texts.templates("input."), z_decimals=Z_DECIMALS,
             **{MODULES_ARG: self.browser_modules},
         )
         for box in boxes:
@@ -213,18 +216,19 @@ class Controls(pn.viewable.Viewer):
     def _slider_format(self, log_scale: bool) -> CustomJSTickFormatter:
         """How a slider writes its value in its title: InputCheck.show, as its box does."""
         return CustomJSTickFormatter(code=SLIDER_FORMAT_JS, args={
-            "log_scale": log_scale, MODULES_ARG: self.browser_modules,
+            "log_scale": log_scale, "z_decimals": Z_DECIMALS, MODULES_ARG: self.browser_modules,
         })
 
     def _typed_box(self, slider: Slider, name: str, css_class: str, log_scale: bool = False) -> TextInput:
         """A text box that shows the slider's value (TYPED_VALUE_JS sets the slider from it)."""
         box = TextInput(
-            value=shown_number(10**slider.value if log_scale else slider.value), width=80, syncable=False,
+            value=shown_number(10**slider.value) if log_scale else shown_number(slider.value, Z_DECIMALS),
+            width=80, syncable=False,
             title=self.texts("controls.box_title", name=name), css_classes=[css_class],
         )
         slider.js_on_change("value", browser_callback(
             SLIDER_TO_BOX_JS, log_scale=log_scale, box=box, notice=self.notice,
-            **{MODULES_ARG: self.browser_modules},
+            decimals=0 if log_scale else Z_DECIMALS, **{MODULES_ARG: self.browser_modules},
         ))
         return box
 

@@ -14,7 +14,7 @@ from bokeh.models import Div
 from components.browser_js import math_callback
 from components.controls import Controls, z_label
 from components.i18n import Texts
-from components.state import shown_number
+from components.state import Z_DECIMALS, shown_number
 
 
 def readout_html(
@@ -27,7 +27,7 @@ def readout_html(
     """
     texts = texts or Texts()
     rows = "".join(
-        f"<tr><th scope='row'>{z_label(j)}</th><td>{shown_number(zj)}</td>"
+        f"<tr><th scope='row'>{z_label(j)}</th><td>{shown_number(zj, Z_DECIMALS)}</td>"
         f"<td class='a'>{aj:.3f}</td><td class='s'>{sj:.3f}</td></tr>"
         for j, (zj, aj, sj) in enumerate(zip(z, a, s, strict=True))
     )
@@ -42,7 +42,7 @@ UPDATE_JS = """
 const a = SoftmaxMath.softmax(z, tau);
 const s = SoftmaxMath.sigmoid(z);
 const rows = z.map((zj, j) =>
-  `<tr><th scope='row'>${labels[j]}</th><td>${InputCheck.show(zj)}</td>` +
+  `<tr><th scope='row'>${labels[j]}</th><td>${InputCheck.show(zj, z_decimals)}</td>` +
   `<td class='a'>${a[j].toFixed(3)}</td><td class='s'>${s[j].toFixed(3)}</td></tr>`).join("");
 const totals = `<tr class='total'><th scope='row'>${total_label}</th><td></td>` +
   `<td class='a-total'>${SoftmaxMath.sum(a).toFixed(3)}</td>` +
@@ -64,7 +64,7 @@ class ReadoutTable(pn.viewable.Viewer):
         controls.on_input(math_callback(
             UPDATE_JS, **controls.js_args, table=self.model, header=controls.texts("readout.header"),
             total_label=controls.texts("readout.total"),
-            labels=[z_label(j) for j in range(10)],
+            labels=[z_label(j) for j in range(10)], z_decimals=Z_DECIMALS,
         ))
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -21,6 +21,7 @@ from components.i18n import DEFAULT_LANGUAGE, Texts
 BOOK_Z: tuple[float, ...] = (2.5, -1.0, 3.2, 0.5)
 BOOK_K, MIN_K, MAX_K = 4, 2, 10
 Z_STEP = 0.1
+Z_DECIMALS = 1  # every z is written with at least the decimals of the sliders' step
 BOOK_Z_LIMIT, WIDE_Z_LIMIT = 5.0, 1000.0  # the book's range, and one for extreme values
 Z_MIN, Z_MAX = -BOOK_Z_LIMIT, BOOK_Z_LIMIT
 TAU_MIN, TAU_MAX, TAU_DEFAULT = 0.05, 20.0, 1.0
@@ -68,8 +69,9 @@ def _quote(value: object) -> str:
     return f"{text[:_MAX_QUOTED]}…" if len(text) > _MAX_QUOTED else text
 
 
-def shown_number(value: float) -> str:
-    """An input as the page writes it: up to 12 significant digits, trailing zeros trimmed, never -0.
+def shown_number(value: float, decimals: int = 0) -> str:
+    """An input as the page writes it: up to 12 significant digits, trailing zeros trimmed, never -0;
+    with ``decimals``, at least that many decimals (the z sliders' grid of 0.1: "-1.0", "2.004").
 
     The twin of InputCheck.show (static/input_check.js): JavaScript's String(Number(v.toPrecision(12))),
     whose form (positional from 1e-6 to 1e21, else "1.5e-7", "1e+21") this copies, so that the
@@ -81,7 +83,11 @@ def shown_number(value: float) -> str:
     # Python's format would round ties to even. + 0.0 turns -0.0 into 0.0.
     number = float(_TWELVE_DIGITS.plus(Decimal(value))) + 0.0
     if number == 0 or 1e-6 <= abs(number) < 1e21:
-        return np.format_float_positional(number, trim="-")
+        text = np.format_float_positional(number, trim="-")
+        if decimals:
+            whole, _, fraction = text.partition(".")
+            text = f"{whole}.{fraction.ljust(decimals, '0')}"
+        return text
     return np.format_float_scientific(number, trim="-", exp_digits=1)
 
 

@@ -25,9 +25,14 @@ const InputCheck = (() => {
   // of slider steps (0.30000000000000004) is not shown; never a signed zero. 12 digits, as the
   // link writes them (components/url_state.py): what a box shows is what a copied link restores.
   // The Python twin is components/state.py shown_number.
-  function show(number) {
+  // ``decimals``: at least that many decimals, as a slider on a grid of 0.1 writes every value of
+  // its grid (-1.0 beside 2.5, never "-1" beside "2.5"); more when the number has more (2.004).
+  function show(number, decimals = 0) {
     if (typeof number !== "number") return String(number);
-    return String(Number(number.toPrecision(12)) + 0); // + 0 turns -0 into 0
+    const text = String(Number(number.toPrecision(12)) + 0); // + 0 turns -0 into 0
+    if (decimals === 0 || !Number.isFinite(number) || /e/.test(text)) return text;
+    const [whole, fraction = ""] = text.split(".");
+    return `${whole}.${fraction.padEnd(decimals, "0")}`;
   }
 
   // {value, message}: value is safe to use; message is "" when nothing was changed.

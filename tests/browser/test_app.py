@@ -69,7 +69,7 @@ def test_dragging_a_slider_with_the_mouse(page, served_app):
     page.mouse.down()
     page.mouse.move(track["x"] - 50, box["y"] + box["height"] / 2, steps=8)
     page.mouse.up()
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-5")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-5.0")
     shown = assert_screen_matches_numpy(page)
     assert shown["z"][0] == -5.0
 
@@ -92,19 +92,19 @@ def test_temperature_typed_and_keyed(page, served_app):
 @pytest.mark.parametrize(("typed", "shown", "message"), [
     ("abc", "2.5", 'zᴸ₁: "abc" is not a number, so 2.5 is kept'),
     ("", "2.5", "is not a number"),
-    ("12", "5", "12 is outside -5 to 5, so 5 is used"),
-    ("-1e308", "-5", "is outside -5 to 5, so -5 is used"),
+    ("12", "5.0", "12 is outside -5 to 5, so 5 is used"),
+    ("-1e308", "-5.0", "is outside -5 to 5, so -5 is used"),
     ("Infinity", "2.5", "is not a number"),
-    ("-0", "0", ""),
+    ("-0", "0.0", ""),
     ("3,3", "3.3", ""),
     # issue 19 item 9: the Unicode minus (U+2212) the page prints is a minus sign
-    ("−2", "-2", ""),
+    ("−2", "-2.0", ""),
     ("−2,25", "-2.25", ""),
     ("1e−3", "0.001", ""),
     # item 10: too large for a float is too large, not "not a number"; text is quoted as typed
-    ("1e400", "5", f'"1e400" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
-    ("-1e309", "-5", f'"-1e309" is outside -5 to 5 {TOO_LARGE}, so -5 is used'),
-    ("9" * 5000, "5", f'"{"9" * 40}…" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
+    ("1e400", "5.0", f'"1e400" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
+    ("-1e309", "-5.0", f'"-1e309" is outside -5 to 5 {TOO_LARGE}, so -5 is used'),
+    ("9" * 5000, "5.0", f'"{"9" * 40}…" is outside -5 to 5 {TOO_LARGE}, so 5 is used'),
     ("3,2,1", "2.5", 'zᴸ₁: "3,2,1" is not a number, so 2.5 is kept'),
     # item 4: a small value keeps its digits and its sign
     ("-0.004", "-0.004", ""),
@@ -152,16 +152,16 @@ def assert_inputs_shown(page: Page, z: list[str], tau: str) -> None:
 def test_a_typed_value_is_applied_exactly_and_shown_alike_everywhere(page, served_app):
     """Issue 19 item 2: 2.004 typed beside a 2 is 2.004 everywhere, and 2 typed then is 2 again."""
     open_app(page, f"{served_app}?z=2,2&tau=0.05")
-    assert_inputs_shown(page, ["2", "2"], "0.05")
+    assert_inputs_shown(page, ["2.0", "2.0"], "0.05")
     type_into(page, "z-input-1", "2.004")
     expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.004")
-    assert_inputs_shown(page, ["2.004", "2"], "0.05")
+    assert_inputs_shown(page, ["2.004", "2.0"], "0.05")
     shown = assert_screen_matches_numpy(page, tau=0.05)
     assert shown["a"] == [0.52, 0.48]
     page.wait_for_url(lambda url: "z=2.004%2C2&" in url, timeout=5000)
     type_into(page, "z-input-1", "2")
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2")
-    assert_inputs_shown(page, ["2", "2"], "0.05")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.0")
+    assert_inputs_shown(page, ["2.0", "2.0"], "0.05")
     assert assert_screen_matches_numpy(page, tau=0.05)["a"] == [0.5, 0.5]
     page.wait_for_url(lambda url: "z=2%2C2&" in url, timeout=5000)
     assert notice(page) == ""
@@ -172,24 +172,24 @@ def test_a_typed_temperature_is_applied_exactly_and_shown_alike_everywhere(page,
     open_app(page, served_app)
     type_into(page, "tau-input", "19.99")
     expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("19.99")
-    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "19.99")
+    assert_inputs_shown(page, ["2.5", "-1.0", "3.2", "0.5"], "19.99")
     assert_screen_matches_numpy(page, tau=19.99)
     type_into(page, "tau-input", "20")
     expect(page.locator(".tau-slider .bk-slider-value")).to_have_text("20")
-    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "20")
+    assert_inputs_shown(page, ["2.5", "-1.0", "3.2", "0.5"], "20")
     page.wait_for_url(lambda url: "tau=20" in url and "tau=19" not in url, timeout=5000)
     # Keys move tau off any short decimal: every place still shows the same digits.
     press_on_slider(page, "tau-slider", "ArrowLeft", 3)
     expect(page.locator(".tau-slider .bk-slider-value")).not_to_have_text("20")
     tau = inputs_shown(page)["tau"][0]
-    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], tau)
+    assert_inputs_shown(page, ["2.5", "-1.0", "3.2", "0.5"], tau)
     assert_screen_matches_numpy(page, tau=float(tau))
 
 
 def test_slider_titles_show_the_digits_of_their_boxes(page, served_app):
     """Issue 19 item 12: "-1" beside "2.50" no more; after keys and a small value, the same digits."""
     open_app(page, served_app)
-    assert_inputs_shown(page, ["2.5", "-1", "3.2", "0.5"], "1")
+    assert_inputs_shown(page, ["2.5", "-1.0", "3.2", "0.5"], "1")
     press_on_slider(page, "z-slider-4", "ArrowRight", 3)
     expect(page.locator(".z-input-4 input")).to_have_value("0.8")
     type_into(page, "z-input-2", "-0.004")
@@ -201,7 +201,7 @@ def test_slider_titles_show_the_digits_of_their_boxes(page, served_app):
 def test_the_unicode_minus_is_read_in_a_link(page, served_app):
     """Issue 19 item 9: a link written with U+2212 (as the page prints numbers) is read."""
     open_app(page, f"{served_app}?z=−2,1e−3,−0,3")
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-2")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-2.0")
     assert readout(page)["z"] == [-2.0, 0.001, 0.0, 3.0]
     assert notice(page) == ""
 
@@ -229,7 +229,7 @@ def test_reset_returns_to_the_book(page, served_app):
     press_on_slider(page, "tau-slider", "Home", 1)
     assert readout(page)["a"] != BOOK_A
     page.get_by_role("button", name="Reset to the book's values").click()
-    expect(page.locator(".z-slider-2 .bk-slider-value")).to_have_text("-1")
+    expect(page.locator(".z-slider-2 .bk-slider-value")).to_have_text("-1.0")
     shown = assert_screen_matches_numpy(page)
     assert shown["a"] == BOOK_A
 

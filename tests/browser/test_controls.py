@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components import softmax_math as sm
+from components.state import Z_DECIMALS, shown_number
 from tests.browser.screen import chart, open_app, press_on_slider, readout
 
 
@@ -33,7 +34,7 @@ def test_number_of_outputs_from_2_to_10(page, served_app):
     shown = assert_matches_numpy(page)
     assert shown["z"] == [2.5, -1.0, 3.2, 0.5, 0, 0, 0, 0, 0, 0]  # hidden inputs kept their values
     press_on_slider(page, "z-slider-10", "End", 1)
-    expect(page.locator(".z-slider-10 .bk-slider-value")).to_have_text("5")
+    expect(page.locator(".z-slider-10 .bk-slider-value")).to_have_text("5.0")
     assert assert_matches_numpy(page)["a"][9] == max(readout(page)["a"])
 
 
@@ -46,7 +47,7 @@ def test_number_of_outputs_from_2_to_10(page, served_app):
 def test_presets_set_every_control_and_stay_finite(page, served_app, button, z, tau):
     open_app(page, served_app)
     page.get_by_role("button", name=button).click()
-    expect(page.locator(".z-input-4 input")).to_have_value(f"{z[3]:g}")
+    expect(page.locator(".z-input-4 input")).to_have_value(shown_number(z[3], Z_DECIMALS))
     shown = assert_matches_numpy(page, tau)
     assert shown["z"] == z
     assert shown["a_total"] == 1.0
@@ -55,7 +56,7 @@ def test_presets_set_every_control_and_stay_finite(page, served_app, button, z, 
 def test_extreme_values_widen_the_range_and_back(page, served_app):
     open_app(page, served_app)
     page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000.0")
     box = page.locator(".tau-input input")
     box.fill("0.05")
     box.press("Enter")
@@ -63,7 +64,7 @@ def test_extreme_values_widen_the_range_and_back(page, served_app):
     shown = assert_matches_numpy(page, 0.05)
     assert shown["a"] == [1.0, 0.0, 0.0, 0.0]  # |z/tau| = 20000: one-hot, finite
     page.locator(".z-range").get_by_text("z from −5 to 5").click()
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("5")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("5.0")
     assert assert_matches_numpy(page, 0.05)["z"] == [5.0, -5.0, 5.0, 0.0]
 
 
@@ -72,7 +73,7 @@ def test_narrowing_the_range_says_which_values_it_moved(page, served_app):
     names every value it moved, from what to what (hidden ones too: they come back with K)."""
     open_app(page, served_app)
     page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000.0")
     page.locator(".z-range").get_by_text("z from −5 to 5").click()
     expect(page.locator(".notice .bk-clearfix")).to_have_text(
         "The range is now −5 to 5, so the values outside it were moved to its nearest end: "

@@ -84,7 +84,7 @@ def raise_z2_and_check(scope) -> None:
     handle = scope.locator(".z-slider-2 .noUi-handle")
     handle.focus()
     handle.press("End")
-    expect(scope.locator(".z-slider-2 .bk-slider-value")).to_have_text("5")
+    expect(scope.locator(".z-slider-2 .bk-slider-value")).to_have_text("5.0")
     expected = [f"{v:.3f}" for v in sm.softmax([2.5, 5.0, 3.2, 0.5])]
     expect(scope.locator(".readout-table td.a")).to_have_text(expected)
 

@@ -45,12 +45,12 @@ def test_server_restart_is_announced_and_a_reload_restores_the_state(page):
             "built by the server, which is not answering")
         # The page still computes without its server.
         press_on_slider(page, "z-slider-1", "ArrowLeft", 5)
-        expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2")
+        expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.0")
         assert readout(page)["a"] == [round(v, 3) for v in sm.softmax([2.0, 0.5, 3.2, 0.5])]
         server = start_server(port)
         page.get_by_role("button", name="Reload").click()
         open_app(page, page.url)
-        expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2")
+        expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("2.0")
         assert readout(page)["z"] == [2.0, 0.5, 3.2, 0.5]
         expect(banner).to_be_hidden()
     finally:

@@ -28,7 +28,7 @@ from components import softmax_math as sm
 from components.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
 from components.i18n import LANGUAGES, Texts
 from components.page import SoftmaxLab
-from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, shown_number
+from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
 from components.views_registry import EXERCISE_VIEWS
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
@@ -224,6 +224,10 @@ def test_inputs_are_written_alike_in_python_and_the_browser(reader_page):
         assert text == shown_number(value), (value, text)
         assert text != "-0" and "NaN" not in text
         assert math.isclose(float(text), value, rel_tol=5e-12)  # 12 significant digits
+    # z is written with at least the decimals of its sliders' step: "-1.0", "2.004", "1e-7" alike.
+    written = reader_page.evaluate("(values) => values.map((v) => InputCheck.show(v, 1))", values)
+    for value, text in zip(values, written, strict=True):
+        assert text == shown_number(value, Z_DECIMALS), (value, text)
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -410,7 +414,7 @@ def test_typed_values_end_in_safe_values_with_a_message(page, fuzz_app):
         want, changed = expected(reading, -5, 5, z_shown[j])
         keep = shown_number(want) == shown_number(z_shown[j]) and not changed
         steps.append({"css": f"z-input-{j + 1}", "slider": f"z-slider-{j + 1}", "notice": "notice",
-                      "text": text, "want": want, "shown": shown_number(want), "log": False})
+                      "text": text, "want": want, "shown": shown_number(want, Z_DECIMALS), "log": False})
         wants.append((want, changed, keep))
         z_shown[j] = want
         want, changed = expected(reading, TAU_MIN, TAU_MAX, tau_shown, positive=True)

@@ -75,7 +75,7 @@ def test_copy_link_puts_the_current_state_on_the_clipboard(browser, served_app):
     assert parse_qs(urlparse(copied).query)["z"] == ["2.5,-1,-5,0.5"]
     restored = browser.new_context().new_page()
     open_app(restored, copied)
-    expect(restored.locator(".z-slider-3 .bk-slider-value")).to_have_text("-5")
+    expect(restored.locator(".z-slider-3 .bk-slider-value")).to_have_text("-5.0")
     restored.context.close()
     context.close()
 

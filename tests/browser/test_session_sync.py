@@ -87,7 +87,7 @@ def test_python_changes_reach_the_browser(page, in_process_app):
     lab = labs[0]
     doc = lab.controls.z_sliders[0].document
     doc.add_next_tick_callback(lambda: lab.state.set_z(0, -4.0))
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-4")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-4.0")
     assert readout(page)["z"][0] == -4.0
 
 
@@ -101,6 +101,6 @@ def test_a_preset_that_narrows_the_range_is_not_undone_by_the_server(page, in_pr
     wait_until(lambda: state.z_limit == 1000 and state.active_z == [1000.0, -1000.0, 999.0, 0.0])
     page.get_by_role("button", name="All equal").click()
     wait_until(lambda: state.z_limit == 5 and state.active_z == [1.0, 1.0, 1.0, 1.0])
-    expect(page.locator(".z-input-1 input")).to_have_value("1")
+    expect(page.locator(".z-input-1 input")).to_have_value("1.0")
     assert readout(page)["z"] == [1.0, 1.0, 1.0, 1.0]
     assert readout(page)["a"] == [0.25] * 4

@@ -85,7 +85,7 @@ def test_export_works_inside_an_iframe(exported, offline_page, tmp_path):
     handle = frame.locator(".z-slider-2 .noUi-handle")
     handle.focus()
     handle.press("End")
-    expect(frame.locator(".z-slider-2 .bk-slider-value")).to_have_text("5")
+    expect(frame.locator(".z-slider-2 .bk-slider-value")).to_have_text("5.0")
     expect(frame.locator(".readout-table td.a").nth(1)).to_have_text(
         f"{sm.softmax([2.5, 5, 3.2, 0.5])[1]:.3f}")
     assert blocked == []

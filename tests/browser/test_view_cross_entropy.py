@@ -94,7 +94,7 @@ def test_true_class_and_temperature_drive_loss_and_gradient(page, served_app):
 def test_loss_stays_finite_when_the_true_output_underflows(page, served_app):
     open_tab(page, served_app)
     page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000.0")
     shown = assert_shows_numpy(page, 1)  # z₂ = −1000 against z₁ = 1000: a₂ = e^−2000 is 0 in float64
     assert sm.softmax(shown["z"])[1] == 0 and shown["loss"] == sm.cross_entropy(shown["z"], 1) > 1999
     power = f"10{-shown['loss'] / math.log(10):.1f}".replace("-", "−")

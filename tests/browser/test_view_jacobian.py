@@ -203,7 +203,7 @@ def test_tiny_entries_are_drawn_in_the_colour_of_their_sign(page, served_app):
     open_tab(page, f"{served_app}?K=10")
     page.get_by_role("button", name="Extreme values (|z| = 1000)").click()
     look_at_tab(page)
-    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000")
+    expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("1000.0")
     # Painted: a₂ = e^−2000 is 0, so its cells turn grey (no cell was grey before the preset).
     page.wait_for_function(f"""() => {{
       const cell = ({CELL_PIXELS_JS})().find((c) => c.output === "a₂" && c.input === "z₂");
