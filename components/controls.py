@@ -68,9 +68,10 @@ const {value, message} = InputCheck.readNumber(
   cb_obj.value, {name, low, high, fallback: current, positive: log_scale, messages});
 const text = InputCheck.show(value, decimals);
 if (cb_obj.value !== text) cb_obj.value = text;
-// The value in use already? tau's slider holds log10 tau, and 10 ** log10(v) is not always v: a
-// tau is the one in use when it agrees with it at the 12 digits every place shows.
-const unchanged = log_scale ? Math.abs(value - current) <= 1e-11 * current : value === current;
+// The value in use already, at the 12 digits every place shows? Then it is that value: the page
+// rewriting a box (a slider moved, Apply on the Inverse tab) must not round the input, and tau's
+// slider holds log10 tau, where 10 ** log10(v) is not always v.
+const unchanged = InputCheck.show(value) === InputCheck.show(current);
 if (unchanged && message === "") return;
 notice.text = message;
 if (!unchanged) slider.value = log_scale ? Math.log10(value) : value;

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
@@ -55,27 +55,6 @@ def wait_for_http(url: str, timeout: float = 60.0, process: subprocess.Popen | N
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
-@pytest.fixture(scope="session")
-def exported(tmp_path_factory) -> Path:
-    """The static export (`python app.py export`), written once for the tests that open it."""
-    path = tmp_path_factory.mktemp("export") / "demo.html"
-    result = subprocess.run([sys.executable, "app.py", "export", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert "wrote" in result.stdout
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/install-chromium.sh")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

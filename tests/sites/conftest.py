@@ -19,11 +19,8 @@ from pathlib import Path
 
 import pytest
 
-# The browser and the exported file are the browser tests' fixtures (imported to be found here).
-from tests.browser.conftest import ROOT, browser, exported, free_port, server_faults, wait_for_http
+from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 from tests.browser.test_embed import static_host
-
-__all__ = ["browser", "exported"]
 
 SITES = ROOT / "examples" / "sites"
 EMBED_FILE = "softmax-lab.html"  # the name the pages give the exported demo
