@@ -32,7 +32,7 @@ COPY app.py ./
 COPY components/ components/
 COPY static/ static/
 
-# Production server settings (components/settings.py). One process per container: scale with
+# Production server settings (components/serving/settings.py). One process per container: scale with
 # replicas behind sticky sessions, not SOFTMAX_LAB_NUM_PROCS, so that a browser's page and its
 # websocket always reach the process that holds its session. Set SOFTMAX_LAB_ALLOWED_ORIGINS to
 # the public host[:port] the browser sees (e.g. softmax.example.org), else only localhost:5006 works.
@@ -53,7 +53,7 @@ USER 10001:10001
 EXPOSE 5006
 # The same settings parser as the server, so a changed port or prefix is followed; stdlib urllib only.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; from components.settings import ServerSettings; s = ServerSettings.from_env(os.environ); host = '127.0.0.1' if s.address in ('0.0.0.0', '::', '') else s.address; urllib.request.urlopen(f'http://{host}:{s.port}{s.prefix}/liveness', timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; from components.serving.settings import ServerSettings; s = ServerSettings.from_env(os.environ); host = '127.0.0.1' if s.address in ('0.0.0.0', '::', '') else s.address; urllib.request.urlopen(f'http://{host}:{s.port}{s.prefix}/liveness', timeout=4)"]
 # tini as PID 1 passes SIGTERM on to the server, which then stops at once: Python as PID 1 would
 # ignore it, and every `docker stop` or pod replacement would wait for the SIGKILL (10-30 s).
 ENTRYPOINT ["/usr/bin/tini", "--"]

@@ -1,6 +1,6 @@
 """softmax-lab: compose the demo and serve it, or export it as one HTML file.
 
-    python app.py                  serve on http://127.0.0.1:5006/app (see components/settings.py)
+    python app.py                  serve on http://127.0.0.1:5006/app (see components/serving/settings.py)
     python app.py export demo.html write the self-contained, offline page
     python app.py export --lang zh-Hant demo-zh.html    the same page in Traditional Chinese
     panel serve app.py             the same app under Panel's own command line
@@ -34,16 +34,16 @@ if __name__ == "__main__":
 
 import panel as pn  # noqa: E402
 
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from components.page import TITLE, SoftmaxLab  # noqa: E402
-from components.page_resources import serve_only_used_resources  # noqa: E402
-from components.settings import (  # noqa: E402
+from components.page.shell.page import TITLE, SoftmaxLab  # noqa: E402
+from components.serving.page_resources import serve_only_used_resources  # noqa: E402
+from components.serving.settings import (  # noqa: E402
     ClosedSessionSweeper,
     ServerSettings,
     SettingsError,
     skip_document_validation,
 )
-from components.static_export import export  # noqa: E402
+from components.serving.static_export import export  # noqa: E402
+from components.words.i18n import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 
 
 def create_app() -> None:

@@ -1,4 +1,4 @@
-// The browser code under static/: plain scripts that BokehJS runs (components/browser_js.py).
+// The browser code under static/: plain scripts that BokehJS runs (components/browser/browser_js.py).
 // Library modules define one frozen const each; callbacks are CustomJS bodies (a top-level
 // return is allowed) that name their Bokeh arguments in a /* global ... */ comment at the top.
 const js = require("@eslint/js");

@@ -1,4 +1,4 @@
-"""The stable softmax (components/softmax_math.py) against scipy.special.softmax.
+"""The stable softmax (components/model/softmax_math.py) against scipy.special.softmax.
 
 For K = 4 (the book's values) and K = 10^6 (seeded normal inputs, sigma 10): time per
 call (timeit: the best and the median of REPEATS repeats, ours and scipy's repeats
@@ -33,7 +33,7 @@ from scipy.special import softmax as scipy_softmax
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from components.softmax_math import softmax  # noqa: E402
+from components.model.softmax_math import softmax  # noqa: E402
 
 DIGITS = 30
 CASES = {

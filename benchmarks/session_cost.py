@@ -166,11 +166,11 @@ def in_process(repeats: int, lazy_tabs: bool = True) -> dict:
     from bokeh.core.json_encoder import serialize_json
     from bokeh.document import Document
     from bokeh.models import CustomJS
+    from components.page.shell.page.shell import page as page_module
 
     from benchmarks.baseline_app import create_baseline
-    from components import page as page_module
-    from components.browser_js import STATIC_DIR
-    from components.views_registry import EXERCISE_VIEWS
+    from components.browser.browser_js import STATIC_DIR
+    from components.page.exercises.registry import EXERCISE_VIEWS
 
     def build() -> Document:
         """As create_app builds a session's page (attach, then the root)."""

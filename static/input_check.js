@@ -3,9 +3,9 @@
 // paste it back); text, NaN and infinities are refused; values are clamped into [low, high];
 // a decimal number too large for a float (1e400, 5000 digits) is too large, not "not a number",
 // and is clamped to the nearest bound like any other number outside. Each result says, in a
-// sentence, what was changed. The Python twin is components/state.py (_read_number).
+// sentence, what was changed. The Python twin is components/model/state.py (_read_number).
 // And writing an input back (show): the same digits in every place that shows one.
-// Plain script, once per page after formatText (components/browser_js.py); defines one name, InputCheck.
+// Plain script, once per page after formatText (components/browser/browser_js.py); defines one name, InputCheck.
 const InputCheck = (() => {
   "use strict";
 
@@ -23,8 +23,8 @@ const InputCheck = (() => {
   // 12 significant digits with trailing zeros trimmed, so every number a person types (2.004,
   // 19.99) is shown as typed and two inputs that differ never look equal, while the float noise
   // of slider steps (0.30000000000000004) is not shown; never a signed zero. 12 digits, as the
-  // link writes them (components/url_state.py): what a box shows is what a copied link restores.
-  // The Python twin is components/state.py shown_number.
+  // link writes them (components/page/shell/url_state.py): what a box shows is what a copied link restores.
+  // The Python twin is components/model/state.py shown_number.
   // ``decimals``: at least that many decimals, as a slider on a grid of 0.1 writes every value of
   // its grid (-1.0 beside 2.5, never "-1" beside "2.5"); more when the number has more (2.004).
   function show(number, decimals = 0) {
@@ -36,8 +36,8 @@ const InputCheck = (() => {
   }
 
   // {value, message}: value is safe to use; message is "" when nothing was changed.
-  // messages: the page language's templates (components/i18n.py, keys "input.*"): not_number,
-  // not_positive, outside, too_large; filled with formatText (components/browser_js.py).
+  // messages: the page language's templates (components/words/i18n.py, keys "input.*"): not_number,
+  // not_positive, outside, too_large; filled with formatText (components/browser/browser_js.py).
   function readNumber(raw, {name, low, high, fallback, positive = false, messages}) {
     const typed = String(raw ?? "").trim();
     const text = typed.replace(MINUS, "-").replace(",", ".");

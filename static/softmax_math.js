@@ -1,7 +1,7 @@
-// The browser twin of components/softmax_math.py: same functions, same stable
+// The browser twin of components/model/softmax_math.py: same functions, same stable
 // formulas (shift by the max before exp), so both sides agree to ~1e-15.
 // Plain script on purpose: it travels once per page inside the page's Bokeh document
-// (components/browser_js.py), so it works served, in a notebook and in the static
+// (components/browser/browser_js.py), so it works served, in a notebook and in the static
 // export, and defines exactly one name, SoftmaxMath.
 const SoftmaxMath = (() => {
   "use strict";

@@ -6,7 +6,7 @@ command line, with the number every reader of numbers in the app must make of it
 large for a float, such as 1e400 or 5000 digits, which is a number, too large: it is
 clamped to the nearest bound of the control with a message that says so, as a number
 outside its range is). The readers are static/input_check.js (typed boxes, links,
-inverse targets) and components/state.py (SoftmaxState's setters); they agree on every
+inverse targets) and components/model/state.py (SoftmaxState's setters); they agree on every
 entry: a decimal comma is a decimal point, the minus sign U+2212 is a minus, and
 anything that is not a plain decimal number in ASCII digits (hex, underscores, other
 scripts' digits, words, NaN, infinities) is refused.
@@ -140,7 +140,7 @@ Z_LISTS: list[str] = [
 VIEWS: list[str] = ["", "nope", "Jacobian", "<b>x</b>", "../../etc/passwd", "inverse ", "x" * 300]
 LANGS: list[str] = ["", "xx", "EN", "zh-hant", "zh-Hans", "<b>x</b>", "en;q=1", "../en", "x" * 300]
 # ?theme=: only "dark" and "light" are themes; "" is as if absent; anything else gives the system's
-# theme with a notice (components/theme.py, url_state.APPLY_JS).
+# theme with a notice (components/page/shell/theme.py, url_state.APPLY_JS).
 THEMES: list[str] = ["blue", "", "Dark", "dark ", "light", "<b>x</b>", "dark", "null", "x" * 300]
 GOOD_THEMES = ("", "dark", "light")
 

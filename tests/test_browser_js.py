@@ -14,7 +14,7 @@ from bokeh.core.json_encoder import serialize_json
 from bokeh.document import Document
 from bokeh.models import CustomJS
 
-from components.browser_js import (
+from components.browser.browser_js import (
     FORMAT_TEXT_JS,
     INPUT_CHECK_JS_SOURCE,
     LOAD_MODULES_JS,
@@ -23,8 +23,8 @@ from components.browser_js import (
     SET_HTML_JS,
     browser_callback,
 )
-from components.page import SoftmaxLab
-from components.static_export import export_html
+from components.page.shell.page import SoftmaxLab
+from components.serving.static_export import export_html
 
 # One line of each module that nothing else on the page has (and that no escaping changes).
 MODULE_LINES = {
@@ -72,7 +72,7 @@ def test_the_static_export_carries_each_module_once():
 def test_every_browser_callback_shares_the_page_modules():
     lab = SoftmaxLab()
     document = served_document(lab)
-    # (components/exercises.py puts a guard before an exercise view's code.)
+    # (components/page/exercises/tabs.py puts a guard before an exercise view's code.)
     users = [m for m in document.models if isinstance(m, CustomJS) and LOAD_MODULES_JS in m.code]
     # Views, typed boxes, links (apply, copy): each gets the page's one model.
     assert len(users) >= 12

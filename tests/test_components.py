@@ -7,11 +7,11 @@ from bokeh.document import Document
 from bokeh.models import ColumnDataSource, CustomJS
 
 from app import requested_text
-from components import softmax_math as sm
-from components.exercises import GATE_JS
-from components.notebook import demo
-from components.page import SoftmaxLab
-from components.state import WIDE_Z_LIMIT, SoftmaxState
+from components.model import softmax_math as sm
+from components.model.state import WIDE_Z_LIMIT, SoftmaxState
+from components.page.exercises.tabs import GATE_JS
+from components.page.shell.page import SoftmaxLab
+from components.serving.notebook import demo
 
 
 def test_first_render_shows_numpy_values():
@@ -135,7 +135,7 @@ def test_the_tab_named_by_the_link_is_built_from_the_start():
 
 def test_bokeh_finds_no_mistake_in_any_page_or_lazily_built_view():
     """What Bokeh's per-session validation would report, which the served app skips
-    (components/settings.py skip_document_validation): checked here for every page instead."""
+    (components/serving/settings.py skip_document_validation): checked here for every page instead."""
     from bokeh.core.validation.check import check_integrity
 
     lab = SoftmaxLab(lazy_tabs=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import app
-from components.i18n import LANGUAGES, choose_language
-from components.state import BOOK_Z_LIMIT, MAX_K, MIN_K, TAU_MAX, TAU_MIN, WIDE_Z_LIMIT, SoftmaxState
+from components.model.state import BOOK_Z_LIMIT, MAX_K, MIN_K, TAU_MAX, TAU_MIN, WIDE_Z_LIMIT, SoftmaxState
+from components.words.i18n import LANGUAGES, choose_language
 from tests.fuzz_corpus import BAD_COMMAND_LINES, LANGS, NUMBERS, expected, is_safe
 
 ROOT = Path(__file__).resolve().parents[1]

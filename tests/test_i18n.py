@@ -12,10 +12,17 @@ import pytest
 from bokeh.models import Markup, Model
 
 from app import requested_language
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, Texts, choose_language, is_known_language
-from components.page import SoftmaxLab
-from components.state import SoftmaxState, clamp_k, clamp_tau, clamp_z
-from components.static_export import export_html
+from components.model.state import SoftmaxState, clamp_k, clamp_tau, clamp_z
+from components.page.shell.page import SoftmaxLab
+from components.serving.static_export import export_html
+from components.words.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TEXTS,
+    Texts,
+    choose_language,
+    is_known_language,
+)
 from tests.language_check import english_words
 
 ROOT = Path(__file__).resolve().parents[1]

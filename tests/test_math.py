@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests import reference
 
 CASES = json.loads((Path(__file__).parent / "vectors.json").read_text())["cases"]

@@ -15,7 +15,7 @@ BOKEH_MIME = "application/vnd.holoviews_exec.v0+json"
 def test_one_import_displays_the_demo_inline():
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
-        nbformat.v4.new_code_cell("from components.notebook import demo\ndemo(z=[1, 2, 3, 99], tau=0.5)"),
+        nbformat.v4.new_code_cell("from components import demo\ndemo(z=[1, 2, 3, 99], tau=0.5)"),
         nbformat.v4.new_code_cell("lab = demo()\nlab.state.set_z(0, -4)\nlab.controls.z_sliders[0].value"),
     ]
     NotebookClient(notebook, timeout=120, kernel_name="python3",

@@ -7,8 +7,8 @@ from bokeh.document import Document
 from bokeh.models import ColumnDataSource, DataTable
 from bokeh.plotting import figure
 
-from components.page import SoftmaxLab
-from components.page_resources import unused_files
+from components.page.shell.page import SoftmaxLab
+from components.serving.page_resources import unused_files
 
 
 def test_our_page_needs_no_gl_table_or_panel_files() -> None:

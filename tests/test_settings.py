@@ -1,4 +1,4 @@
-"""components/settings.py: every server setting reaches the server that pn.serve starts.
+"""components/serving/settings.py: every server setting reaches the server that pn.serve starts.
 
 pn.serve passes unknown keyword arguments on to Bokeh, which passes them on to tornado as
 application settings: a misspelt name is silently ignored (SOFTMAX_LAB_SESSION_LIFETIME_MS
@@ -18,7 +18,7 @@ from bokeh.server.util import create_hosts_allowlist
 from bokeh.settings import settings as bokeh_settings
 from tornado.web import Application
 
-from components.settings import ServerSettings, skip_document_validation
+from components.serving.settings import ServerSettings, skip_document_validation
 
 
 def accepted_names() -> set[str]:

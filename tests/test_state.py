@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from components.state import BOOK_Z, TAU_MAX, TAU_MIN, Z_MAX, Z_MIN, SoftmaxState
+from components.model.state import BOOK_Z, TAU_MAX, TAU_MIN, Z_MAX, Z_MIN, SoftmaxState
 
 
 @pytest.mark.parametrize(("typed", "expected", "noticed"), [

@@ -12,10 +12,11 @@ from bokeh.models import HoverTool, Plot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import softmax_math as sm
-from components.bar_chart import output_names
-from components.controls import Controls
-from components.cross_entropy_view import (
+from components.model import softmax_math as sm
+from components.model.state import TAU_MAX, TAU_MIN, SoftmaxState
+from components.page.charts.bar_chart import output_names
+from components.page.controls.controls import Controls
+from components.page.exercises.cross_entropy_view import (
     OTHER_COLOR,
     TRUE_COLOR,
     Y_MARGIN,
@@ -24,15 +25,17 @@ from components.cross_entropy_view import (
     quadratic_gradient_html,
     quadratic_sigmoid_gradient,
 )
-from components.i18n import Texts
-from components.inverse_view import OUTSIDE_NOTE, InverseView, number_html, targets_from_outputs
-from components.inverse_view import table_html as inverse_table_html
-from components.jacobian_view import JacobianView, table_html, verdict_html
-from components.nonlocality_view import NonLocalityView
-from components.number_format import format_fixed, format_number, parse_number, power_html
-from components.state import TAU_MAX, TAU_MIN, SoftmaxState
-from components.sweep_view import SWEEP_POINTS, SweepView, sweep_grid, sweep_heading
-from components.temperature_view import (
+from components.page.exercises.inverse_view import (
+    OUTSIDE_NOTE,
+    InverseView,
+    number_html,
+    targets_from_outputs,
+)
+from components.page.exercises.inverse_view import table_html as inverse_table_html
+from components.page.exercises.jacobian_view import JacobianView, table_html, verdict_html
+from components.page.exercises.nonlocality_view import NonLocalityView
+from components.page.exercises.sweep_view import SWEEP_POINTS, SweepView, sweep_grid, sweep_heading
+from components.page.exercises.temperature_view import (
     CURVE_POINTS,
     TEMPERATURES,
     TemperatureView,
@@ -40,6 +43,8 @@ from components.temperature_view import (
     partition_html,
     quantities_html,
 )
+from components.words.i18n import Texts
+from components.words.number_format import format_fixed, format_number, parse_number, power_html
 from tests import reference
 
 small_vectors = st.lists(st.floats(min_value=-5, max_value=5), min_size=2, max_size=10)

@@ -59,6 +59,6 @@ SETTLED_JS = """() => {
 
 def look_at_tab(page: Page) -> None:
     """Scroll the exercise tabs into view, as a user does to read a tab: out of view, the shown
-    tab waits for the tabs to come back before it follows the sliders (components/exercises.py)."""
+    tab waits for the tabs to come back before it follows the sliders (components/page/exercises/tabs.py)."""
     page.get_by_role("tablist").scroll_into_view_if_needed()
     page.wait_for_function(SETTLED_JS)

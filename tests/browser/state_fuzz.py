@@ -5,7 +5,7 @@ the previous one, every step is recorded as a small JSON-able dict, and the same
 step for step (``Walk.run(replay=steps)``). After every step the page is read in one go (SNAPSHOT_JS:
 the controls' model values, every box, slider title, the readout table, headings, chart sources,
 the shown tab's sources and the text a person can see) and checked against numpy
-(components/softmax_math.py) by the invariants of ``Walk.check_page``; each broken invariant is
+(components/model/softmax_math.py) by the invariants of ``Walk.check_page``; each broken invariant is
 recorded once, with the step that first broke it (and how often it broke), and the walk goes on,
 so that one run lists every invariant it can break.
 
@@ -35,16 +35,16 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from components import softmax_math as sm
-from components.controls import Z_LIMITS
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, choose_language, is_known_language
-from components.jacobian_view import PALETTE, ZERO_COLOR
-from components.presets import PRESETS
-from components.state import BOOK_K, MAX_K, MIN_K, START_Z, TAU_DEFAULT, TAU_MAX, TAU_MIN
-from components.sweep_view import SWEEP_POINTS
-from components.temperature_view import TEMPERATURES
-from components.theme import PLOT_DARK
-from components.views_registry import EXERCISE_VIEWS
+from components.model import softmax_math as sm
+from components.model.presets import PRESETS
+from components.model.state import BOOK_K, MAX_K, MIN_K, START_Z, TAU_DEFAULT, TAU_MAX, TAU_MIN
+from components.page.controls.controls import Z_LIMITS
+from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR
+from components.page.exercises.registry import EXERCISE_VIEWS
+from components.page.exercises.sweep_view import SWEEP_POINTS
+from components.page.exercises.temperature_view import TEMPERATURES
+from components.page.shell.theme import PLOT_DARK
+from components.words.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, choose_language, is_known_language
 from tests.browser.conftest import ROOT, checked_page, server_faults
 from tests.fuzz_corpus import BAD_WORDS, NUMBERS
 
@@ -955,7 +955,7 @@ class Walk:
 
     def settle(self) -> None:
         """Wait until the page shows the result of the last step, the shown tab scrolled into
-        view as a user does to read it (out of view a tab waits: components/exercises.py)."""
+        view as a user does to read it (out of view a tab waits: components/page/exercises/tabs.py)."""
         _, built = self.page.evaluate(SHOWN_TAB_JS, [SLUGS, VIEW_READY])
         if built:
             self.page.get_by_role("tablist").scroll_into_view_if_needed()

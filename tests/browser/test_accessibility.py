@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from components.i18n import TEXTS
-from components.views_registry import EXERCISE_VIEWS
+from components.page.exercises.registry import EXERCISE_VIEWS
+from components.words.i18n import TEXTS
 from tests.browser.a11y import assert_focus_follows_reading_order, axe_scan, focusables, report, tab_through
 from tests.browser.screen import notice, open_app
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.screen import chart, notice, open_app, press_on_slider, readout
 
 BOOK_A = [0.315, 0.009, 0.633, 0.043]

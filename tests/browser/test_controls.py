@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
-from components.state import Z_DECIMALS, shown_number
+from components.model import softmax_math as sm
+from components.model.state import Z_DECIMALS, shown_number
 from tests.browser.screen import chart, open_app, press_on_slider, readout
 
 

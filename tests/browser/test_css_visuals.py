@@ -1,4 +1,4 @@
-"""The charts paint without BokehJS's CSS lookups (components/css_visuals.py) and look the same."""
+"""The charts paint without BokehJS's CSS lookups (components/browser/css_visuals.py) and look the same."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 
 EXAMPLE = ROOT / "examples" / "course-page.html"

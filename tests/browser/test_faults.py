@@ -8,7 +8,7 @@ import sys
 
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
 from tests.browser.screen import open_app, press_on_slider, readout
 

@@ -24,12 +24,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import app
-from components import softmax_math as sm
-from components.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
-from components.i18n import LANGUAGES, Texts
-from components.page import SoftmaxLab
-from components.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
-from components.views_registry import EXERCISE_VIEWS
+from components.browser.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
+from components.model import softmax_math as sm
+from components.model.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
+from components.page.exercises.registry import EXERCISE_VIEWS
+from components.page.shell.page import SoftmaxLab
+from components.words.i18n import LANGUAGES, Texts
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
 from tests.fuzz_corpus import (
@@ -367,7 +367,7 @@ TYPE_ALL_JS = """async (steps) => {
     input.value = step.text;
     input.dispatchEvent(new Event("change"));
     // The box ends at what the page shows for the value used: in the digits every place shows it
-    // (step.shown, components/state.py shown_number) for the main controls, as used for the
+    // (step.shown, components/model/state.py shown_number) for the main controls, as used for the
     // targets; unchanged when the text was already the box's (no change event then).
     const shown = step.shown ?? String(step.want);
     const wanted = input.value === before ? input.value : shown;

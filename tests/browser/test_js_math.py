@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from components import softmax_math as sm
-from components.browser_js import MATH_JS_SOURCE
+from components.browser.browser_js import MATH_JS_SOURCE
+from components.model import softmax_math as sm
 from tests.browser.conftest import page_with_script
 
 CASES = json.loads((Path(__file__).parents[1] / "vectors.json").read_text())["cases"]

@@ -1,7 +1,7 @@
 """The JS twin of the math (static/softmax_math.js, run in Chromium) on hypothesis-generated cases,
 the same strategies as tests/test_math.py uses for numpy: |z/tau| up to 1e6 and beyond, any
 finite input. Each example is evaluated in one module-scoped page and compared with numpy
-(components/softmax_math.py): no NaN or inf, sums to 1 within 1e-12, shift invariance, agreement.
+(components/model/softmax_math.py): no NaN or inf, sums to 1 within 1e-12, shift invariance, agreement.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import softmax_math as sm
-from components.browser_js import MATH_JS_SOURCE
+from components.browser.browser_js import MATH_JS_SOURCE
+from components.model import softmax_math as sm
 from tests.browser.conftest import page_with_script
 from tests.browser.test_js_math import EVALUATE_ALL, assert_agree
 from tests.test_math import any_finite, temperatures, vectors

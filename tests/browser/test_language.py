@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.i18n import Texts
-from components.views_registry import EXERCISE_VIEWS
+from components.page.exercises.registry import EXERCISE_VIEWS
+from components.words.i18n import Texts
 from tests.browser.conftest import ROOT
 from tests.browser.screen import READY, look_at_tab, open_app, press_on_slider, readout
 from tests.language_check import english_words

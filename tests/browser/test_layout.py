@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Frame, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from components.i18n import TEXTS
+from components.words.i18n import TEXTS
 from tests.browser.conftest import ROOT
 from tests.browser.screen import READY, look_at_tab, open_app, press_on_slider
 

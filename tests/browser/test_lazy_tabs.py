@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from components.i18n import TEXTS
-from components.state import TAU_DEFAULT
+from components.model.state import TAU_DEFAULT
+from components.words.i18n import TEXTS
 from tests.browser.a11y import axe_scan, report
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_theme import is_dark

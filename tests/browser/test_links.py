@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.screen import notice, open_app, press_on_slider, readout
 
 

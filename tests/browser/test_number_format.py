@@ -1,4 +1,4 @@
-"""components/number_format.py's JS twin, run in Chromium, writes every number as Python does.
+"""components/words/number_format.py's JS twin, run in Chromium, writes every number as Python does.
 
 The server writes a view's first render and the browser every later one: the same number must
 come out as the same text, also on exact ties (0.0625 to 3 decimals) and at the edges of the
@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from components.number_format import FORMAT_NUMBER_JS, format_fixed, format_number, power_html
+from components.words.number_format import FORMAT_NUMBER_JS, format_fixed, format_number, power_html
 from tests.browser.conftest import page_with_script
 
 EDGES = [0.0, -0.0, 0.125, -0.125, 0.0625, -0.0625, 0.1875, 2.5e-5, 1.25e-7, 5e-4, 1e-3, 9.9996e-4, 1e-4,

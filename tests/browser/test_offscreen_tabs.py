@@ -1,7 +1,7 @@
 """The exercise tabs below the fold: what a user reads there always matches the sliders.
 
 While the tabs are out of view a slider change does not redraw the shown tab (the work is
-left for when they come into view: components/exercises.py, OFFSCREEN_JS); these tests read
+left for when they come into view: components/page/exercises/tabs.py, OFFSCREEN_JS); these tests read
 the tab as a user does, scrolled into view, and compare it with numpy for the current sliders,
 in the served app (a tab built at load and one built later) and in the static export.
 """
@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.jacobian_view import JacobianView
+from components.model import softmax_math as sm
+from components.page.exercises.jacobian_view import JacobianView
 from tests.browser.screen import open_app, press_on_slider
 from tests.browser.test_view_jacobian import assert_shows_numpy
 

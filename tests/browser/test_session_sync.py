@@ -13,7 +13,7 @@ import panel as pn
 import pytest
 from playwright.sync_api import expect
 
-from components.page import SoftmaxLab
+from components.page.shell.page import SoftmaxLab
 from tests.browser.conftest import free_port, wait_for_http
 from tests.browser.screen import open_app, press_on_slider, readout
 

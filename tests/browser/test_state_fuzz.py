@@ -14,7 +14,7 @@ menu. The machinery and every invariant are in tests/browser/state_fuzz.py (Walk
 
 - inputs-are-safe, charts-match-numpy, totals-are-1, tab-matches-numpy: the model values are
   safe, and each chart's source (softmax-chart-bars, sigmoid-chart-bars, the shown tab's
-  sources) equals numpy (components/softmax_math.py) for the inputs in use, read from the
+  sources) equals numpy (components/model/softmax_math.py) for the inputs in use, read from the
   sliders; softmax totals are 1.
 - shown-agrees-with-value: every box, slider title, readout cell, heading and label agrees with
   the value in use at its shown precision (and so with every other place that shows it);

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.conftest import ROOT
 from tests.browser.screen import chart, open_app, press_on_slider, readout
 

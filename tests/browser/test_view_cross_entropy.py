@@ -9,15 +9,15 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.bar_chart import output_names
-from components.cross_entropy_view import (
+from components.model import softmax_math as sm
+from components.page.charts.bar_chart import output_names
+from components.page.exercises.cross_entropy_view import (
     Y_MARGIN,
     CrossEntropyView,
     quadratic_gradient_html,
     quadratic_sigmoid_gradient,
 )
-from components.number_format import format_fixed, format_number, parse_number, power_html
+from components.words.number_format import format_fixed, format_number, parse_number, power_html
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_view_sweep import INPUTS_JS
 

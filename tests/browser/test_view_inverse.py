@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.i18n import TEXTS
-from components.inverse_view import TARGET_UNITS, TARGETS_JS, InverseView, targets_from_outputs
+from components.model import softmax_math as sm
+from components.page.exercises.inverse_view import TARGET_UNITS, TARGETS_JS, InverseView, targets_from_outputs
+from components.words.i18n import TEXTS
 from tests.browser.conftest import page_with_script
 from tests.browser.screen import look_at_tab, open_app, press_on_slider, readout
 from tests.browser.test_view_sweep import INPUTS_JS

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.bar_chart import output_names
-from components.jacobian_view import PALETTE, ZERO_COLOR, JacobianView, format_number
+from components.model import softmax_math as sm
+from components.page.charts.bar_chart import output_names
+from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR, JacobianView, format_number
 from tests.browser.conftest import checked_page
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from components import softmax_math as sm
-from components.number_format import format_fixed, parse_number
+from components.model import softmax_math as sm
+from components.words.number_format import format_fixed, parse_number
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_view_sweep import INPUTS_JS
 

@@ -7,10 +7,10 @@ import re
 import numpy as np
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.bar_chart import output_names
-from components.number_format import format_fixed
-from components.sweep_view import SWEEP_POINTS, SweepView
+from components.model import softmax_math as sm
+from components.page.charts.bar_chart import output_names
+from components.page.exercises.sweep_view import SWEEP_POINTS, SweepView
+from components.words.number_format import format_fixed
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 # The inputs exactly as the sliders hold them (the readout rounds them), and K and tau.

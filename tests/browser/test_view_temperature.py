@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import softmax_math as sm
-from components.bar_chart import output_names
-from components.jacobian_view import format_number, parse_number
-from components.state import TAU_MAX, TAU_MIN
-from components.temperature_view import CURVE_POINTS, TemperatureView
+from components.model import softmax_math as sm
+from components.model.state import TAU_MAX, TAU_MIN
+from components.page.charts.bar_chart import output_names
+from components.page.exercises.jacobian_view import format_number, parse_number
+from components.page.exercises.temperature_view import CURVE_POINTS, TemperatureView
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 QUANTITIES = ".temperature-quantities table.thermo"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from components import softmax_math as sm
+from components.model import softmax_math as sm
 from tests.browser.conftest import free_port
 from tests.container.conftest import PREFIX, Built, Running
 from tests.container.podman import ROOT, Podman

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.settings import ServerSettings
+from components.serving.settings import ServerSettings
 from tests.container.podman import ROOT
 from tests.container.test_dockerfile import final_stage
 

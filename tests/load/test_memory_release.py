@@ -1,10 +1,10 @@
-"""components/settings.py: memory is released once sessions have closed, not while they open."""
+"""components/serving/settings.py: memory is released once sessions have closed, not while they open."""
 
 from __future__ import annotations
 
 import gc
 
-from components.settings import ClosedSessionSweeper, release_memory
+from components.serving.settings import ClosedSessionSweeper, release_memory
 
 
 class FakeServer:

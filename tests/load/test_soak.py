@@ -5,7 +5,7 @@ deadline. Checked: no error, every session ends in the state its user set, the
 server's session count returns to 0, and after each class has left (a first class
 of 100 and the soak class) the server's memory is back within 10 % of its idle value:
 `python app.py` serves with the C allocator and releases closed sessions' memory
-(app.py use_system_allocator, components/settings.py ClosedSessionSweeper; docs/memory.md).
+(app.py use_system_allocator, components/serving/settings.py ClosedSessionSweeper; docs/memory.md).
 """
 
 from __future__ import annotations

@@ -1,0 +1,638 @@
+# ruff: noqa: E501 (long sentences read better unbroken in a translation table)
+"""The interface's words in every language it speaks: English and Traditional Chinese.
+
+Every string a person can read or hear (headings, labels, aria-labels, tooltips,
+notices, including the templates the browser fills in) lives in TEXTS, nowhere
+else. Maths and numbers are not translated. Templates use ``{name}`` placeholders,
+filled by ``Texts.__call__`` in Python and by ``formatText`` (components/browser/browser_js.py)
+in the browser, so one template serves both sides.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGUAGES: dict[str, str] = {"en": "English", "zh-Hant": "繁體中文"}
+DEFAULT_LANGUAGE = "en"
+
+# Accepted spellings of each language in links (?lang=...), case-insensitive.
+_ALIASES = {"en": "en", "en-us": "en", "en-gb": "en", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant",
+            "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-hant-tw": "zh-Hant"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "language.label": "Language",
+        "language.switch": "語言 · Language",
+        "language.unknown": "The language \"{code}\" is not available, so the page is in English (available: {available}).",
+        "language.apply": "Switch language",
+        "language.one_file": (
+            "This file is in {language} only, so the link's language \"{code}\" is not used; the served "
+            "softmax-lab has every language ({available})."
+        ),
+        "page.title": "softmax-lab: the softmax function, live",
+        "page.description": "The softmax function of Nielsen's Neural Networks and Deep Learning, chapter 3, live.",
+        "page.intro": (
+            "<h1>softmax-lab <span class='subtitle'>the softmax function, live</span></h1>"
+            "<p class='lead'>Move the sliders to set the weighted inputs z<sup>L</sup><sub>j</sub> of an output "
+            "layer, as in chapter 3 of Michael Nielsen's <i>Neural Networks and Deep Learning</i>. Raise "
+            "z<sup>L</sup><sub>4</sub>: a<sup>L</sup><sub>4</sub> grows and every other output shrinks, by "
+            "exactly as much in total, because the softmax outputs always sum to 1. The temperature τ divides "
+            "every input: small τ sharpens the outputs towards the largest z, large τ flattens them towards "
+            "uniform.</p>"
+        ),
+        # components/page/controls/controls.py
+        "controls.tau_title": "τ (temperature, log scale)",
+        "controls.k_title": "K (number of outputs)",
+        "controls.range": "z from −{limit} to {limit}",
+        "controls.box_title": "{name} =",
+        "controls.range_label": "Slider range",
+        "controls.range_clamped": (
+            "The range is now −{limit} to {limit}, so the values outside it were moved to its nearest end: "
+            "{changes}."
+        ),
+        "controls.range_clamped_item": "{name} {old} → {new}",
+        "controls.list_separator": ", ",
+        "exercises.label": "Exercises",
+        "exercises.loading": "Loading this exercise…",
+        "exercises.needs_server": (
+            "This exercise is built by the server, which is not answering. Reload the page once it is "
+            "back: your settings are kept in the link."
+        ),
+        # static/input_check.js (typed numbers and link values)
+        "input.not_number": "{name}: \"{text}\" is not a number, so {fallback} is kept (allowed: {low} to {high}).",
+        "input.not_positive": (
+            "{name}: \"{text}\" is not a positive number, so {fallback} is kept (allowed: {low} to {high})."
+        ),
+        "input.outside": "{name}: {number} is outside {low} to {high}, so {value} is used.",
+        "input.too_large": (
+            "{name}: \"{text}\" is outside {low} to {high} (too large even to compute with), so {value} is used."
+        ),
+        # components/model/state.py
+        "state.z_not_finite": "{name}: '{value}' is not a finite number, so 0 is used.",
+        "state.z_outside": "{name}: {number} is outside {low}..{high}, so {clamped} is used.",
+        "state.z_too_large": (
+            "{name}: '{value}' is outside {low}..{high} (too large even to compute with), so {clamped} is used."
+        ),
+        "state.tau_not_positive": "tau: '{value}' is not a positive number, so {default} is used.",
+        "state.tau_outside": "tau: {number} is outside {low}..{high}, so {clamped} is used.",
+        "state.tau_too_large": (
+            "tau: '{value}' is outside {low}..{high} (too large even to compute with), so {clamped} is used."
+        ),
+        "state.k_not_number": "K: '{value}' is not a number, so {default} is used.",
+        "state.k_not_whole": "K: {number} is not a whole number from {low} to {high}, so {clamped} is used.",
+        "state.k_too_large": (
+            "K: '{value}' is outside {low} to {high} (too large even to compute with), so {clamped} is used."
+        ),
+        # components/page/shell/url_state.py
+        "link.copy_button": "Copy link to this state",
+        "link.copied": "Link copied: {link}",
+        "link.copy_this": "Copy this link: {link}",
+        "link.range_name": "Link range",
+        "link.k_name": "Link K",
+        "link.z_name": "Link {label}",
+        "link.tau_name": "Link τ",
+        "link.or": " or ",
+        "link.range_not_allowed": "Link range: {wanted} is not one of {allowed}, so {used} is used.",
+        "link.k_not_whole": "Link K: {wanted} is not a whole number, so {k} is used.",
+        "link.too_few": "Link: {count} value for z, but at least {low} outputs are shown.",
+        "link.too_many": "Link: {count} values for z but K = {k}; the extra values are ignored.",
+        "link.view_unknown": "Link view: \"{wanted}\" is not one of {slugs}, so the first is shown.",
+        "link.theme_unknown": "Link theme: \"{wanted}\" is not one of {allowed}, so the page follows the system's setting.",
+        # components/page/shell/connection_status.py
+        "connection.lost": (
+            "The connection to the server was lost. The page still computes in your browser; "
+            "reload it to reconnect: your settings are kept in the link."
+        ),
+        "connection.reload": "Reload",
+        # components/model/presets.py
+        "preset.book": "Reset to the book's values",
+        "preset.equal": "All equal",
+        "preset.dominant": "One dominant",
+        "preset.ties": "Near-ties",
+        "preset.extreme": "Extreme values (|z| = 1000)",
+        # components/page/charts/equations.py
+        "equations.with_tau": "with τ",
+        # components/page/charts/bar_chart.py, softmax_chart.py, sigmoid_panel.py (hover tooltips and headings)
+        "hover.output": "output",
+        "hover.value": "value",
+        "chart.softmax_heading": (
+            "<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>{total}</b>"
+            " · τ = <span class='tau'>{tau}</span></p>"
+        ),
+        "chart.sigmoid_heading": (
+            "<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>{total}</b>"
+            " <span class='verdict'>{verdict}</span></p>"
+        ),
+        "chart.sigmoid_coincidence": "= 1 only by coincidence",
+        "chart.sigmoid_not_one": "≠ 1",
+        "chart.sigmoid_explanation": (
+            "<p>The same inputs through a <b>sigmoid</b> layer, σ(z) = 1/(1+e<sup>−z</sup>): each output "
+            "depends on its own z<sub>j</sub> only, so the outputs do not add up to 1 and are not a "
+            "probability distribution. Temperature does not enter here.</p>"
+        ),
+        # components/page/charts/readout_table.py
+        "readout.header": (
+            "<table class='readout'><caption>Outputs for the current inputs</caption>"
+            "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
+            "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
+        ),
+        "readout.total": "total",
+        # components/page/exercises/nonlocality_view.py
+        "nonlocality.title": "Non-locality",
+        "nonlocality.explanation": (
+            "<p>Move one input and watch the dashed outlines: they mark every output as it was when the "
+            "movement began, and the labels give the change Δ. Softmax is <b>non-local</b>: all outputs move, "
+            "and the change of the moved output is balanced exactly by the other outputs, because the total "
+            "stays 1. A sigmoid output depends on its own input only: one bar moves, the others do not.</p>"
+        ),
+        "nonlocality.idle": "<p>Move one of the z sliders: the changes since the movement began appear here.</p>",
+        "nonlocality.moving": (
+            "<p>You are moving <b>{name}</b>. Softmax: Δa<sub>{j}</sub> = <b class='moved-change'>{moved}</b>, "
+            "all other outputs together: <b class='others-change'>{others}</b>; sum of all changes "
+            "<b class='total-change'>{total}</b>.</p>"
+            "<p>Sigmoid: Δσ<sub>{j}</sub> = <b class='sigmoid-moved-change'>{s_moved}</b>, "
+            "all other outputs together: <b class='sigmoid-others-change'>{s_others}</b>.</p>"
+        ),
+        "nonlocality.axis": "dashed: when the movement began",
+        "nonlocality.reset": "Measure from here",
+        # components/page/exercises/jacobian_view.py
+        "jacobian.title": "Monotonicity (Jacobian)",
+        "jacobian.explanation": (
+            "<div class='explanation'>{mathml}"
+            "<p>Each cell shows how fast output a<sub>j</sub> (row) changes when input z<sub>k</sub> (column) moves. "
+            "On the diagonal it is a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0 because 0 &lt; a<sub>j</sub> &lt; 1: "
+            "raising z<sub>j</sub> raises a<sub>j</sub>, so softmax is <b>monotonic</b>. Off the diagonal it is "
+            "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0: raising z<sub>k</sub> lowers every other output. Every row sums "
+            "to 0 (adding the same number to all inputs changes nothing) and so does every column (the outputs "
+            "always total 1).</p></div>"
+        ),
+        "jacobian.color_note": (
+            "<p class='legend-note'>Red: positive, blue: negative, darker: larger. The colour scale runs from "
+            "−max|entry| to +max|entry| of the current matrix, so small entries keep their colour; grey means "
+            "exactly 0 in float64. Hover a cell for more digits; the table below has every number.</p>"
+        ),
+        "jacobian.caption": "∂a<sub>j</sub>/∂z<sub>k</sub>: row = output a<sub>j</sub>, column = input z<sub>k</sub>",
+        "jacobian.row_sum": "row sum",
+        "jacobian.column_sum": "column sum",
+        "jacobian.diag_all": "all {size} entries are positive",
+        "jacobian.diag_some": "{positive} of {size} entries are positive, the others are 0 in float64",
+        "jacobian.off_all": "all {count} entries are negative",
+        "jacobian.off_some": "{negative} of {count} entries are negative, the others are 0 in float64",
+        "jacobian.diag_check": (
+            "{mark} Diagonal: {text} (smallest <b class='min-diag'>{value}</b>): raising z<sub>j</sub> raises "
+            "a<sub>j</sub>."
+        ),
+        "jacobian.off_check": (
+            "{mark} Off the diagonal: {text} (closest to 0: <b class='max-off'>{value}</b>): raising z<sub>k</sub> "
+            "lowers every other output."
+        ),
+        "jacobian.sum_check": (
+            "{mark} Every row sums to 0: largest |row sum| <b class='max-row-sum'>{value}</b>, float64 rounding."
+        ),
+        "jacobian.underflow_one": (
+            "{mark} {names} = 0 in float64 (smaller than 1e−308), so its row and column are 0 here; in exact "
+            "arithmetic the signs above still hold."
+        ),
+        "jacobian.underflow_many": (
+            "{mark} {names} are 0 in float64 (each smaller than 1e−308), so their rows and columns are 0 here; "
+            "in exact arithmetic the signs above still hold."
+        ),
+        "jacobian.x_axis": "input zₖ",
+        "jacobian.y_axis": "output aⱼ",
+        # components/page/exercises/temperature_view.py
+        "temperature.title": "Temperature & partition function",
+        "temperature.explanation": (
+            "<div class='explanation'><p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
+            "Read each input as an energy E<sub>i</sub> = −z<sub>i</sub> and the temperature as β = 1/τ:</p>"
+            "{mathml}"
+            "<p>The <b>partition function</b> Z normalises the outputs. Its logarithm gives the <b>free "
+            "energy</b> F = −τ ln Z, which equals U − τH: the mean energy U = Σ a<sub>j</sub>E<sub>j</sub> "
+            "minus the temperature times the <b>entropy</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>. H is 0 for a "
+            "one-hot output and ln K for the uniform one. Cool the system (τ → 0) and all the probability goes "
+            "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p></div>"
+        ),
+        "temperature.above_float": "above float64's largest number",
+        "temperature.below_float": "below float64's smallest number",
+        "temperature.only_log": "{where}: only ln Z is kept",
+        "temperature.caption": "At the current inputs and τ",
+        "temperature.h_nats": "H in nats",
+        "temperature.h_bits": "H in bits",
+        "temperature.units": "ln {k} nats = log₂ {k} = {bits} bits",
+        "temperature.cold_one": "one-hot on <b class='cold-limit'>{name}</b> (the largest z)",
+        "temperature.cold_tied": "shared equally by <b class='cold-limit'>{names}</b> (tied largest z)",
+        "temperature.heading": (
+            "<h2>Every output a<sub>j</sub> against the temperature τ</h2><p>Dashed line: current τ = "
+            "<b class='tau'>{tau}</b>. As τ → 0 the outputs become {cold}; as τ → ∞ they "
+            "become uniform, 1/K = <b class='hot-limit'>{hot}</b> each.</p>"
+        ),
+        "temperature.y_axis": "output aⱼ",
+        # components/page/exercises/sweep_view.py
+        "sweep.title": "Sweep",
+        "sweep.explanation": (
+            "<p>Each line is one output a<sub>j</sub> while the chosen input runs over the whole slider range "
+            "and every other input stays where its slider is. The book suggests increasing "
+            "z<sup>L</sup><sub>4</sub>: "
+            "its output rises steadily towards 1 and <b>every</b> other output falls, so at every point the "
+            "curves still add up to 1. The dots mark the current value; move the other sliders or τ to "
+            "reshape the curves.</p>"
+        ),
+        "sweep.heading": (
+            "<h2>Every output as <span class='swept'>{name}</span> sweeps from −{limit} to {limit}</h2>"
+            "<p>now {name} = <b class='current-z'>{value}</b>, {output} = <b class='current-a'>{a}</b>"
+            " · τ = {tau} · the curves sum to 1 at every point "
+            "(largest deviation <span class='sum-check'>{error}</span>)</p>"
+        ),
+        "sweep.select": "Sweep which input?",
+        "sweep.x_axis": "value of the swept input",
+        "sweep.y_axis": "softmax output aⱼ",
+        # components/page/exercises/cross_entropy_view.py
+        "cross_entropy.title": "Cross-entropy",
+        "cross_entropy.explanation": (
+            "<p>With softmax outputs and the log-likelihood cost C = −ln a<sup>L</sup><sub>y</sub> (the book's "
+            "equation 80), the gradient with respect to the weighted inputs is ∂C/∂z<sup>L</sup><sub>j</sub> = "
+            "a<sup>L</sup><sub>j</sub> − y<sub>j</sub>, where y is 1 for the true class and 0 for the others "
+            "(equations 81 and 82 follow from it for the biases and weights). Unlike a sigmoid output with the "
+            "quadratic cost, there is <b>no σ′(z) factor</b>: when the output is badly wrong the gradient is close "
+            "to −1 for the true class, so learning does not slow down. With the temperature, C = −ln softmax(z/τ)"
+            "<sub>y</sub> and every component is divided by τ; at τ = 1 the bars are exactly a − y.</p>"
+        ),
+        "cross_entropy.too_small": "10<sup>−{power}</sup> (too small for a float: C comes from ln a directly)",
+        "cross_entropy.heading": (
+            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>true class y = {y}: "
+            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+        ),
+        "cross_entropy.compare": (
+            "<p>For {name} = <b class='z-y'>{z}</b> the softmax gradient of the true class is "
+            "<b class='softmax-gradient'>{gradient}</b>. A sigmoid output with the quadratic "
+            "cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>: lower "
+            "z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>"
+        ),
+        "cross_entropy.select": "True class y",
+        # components/page/exercises/inverse_view.py
+        "inverse.title": "Inverting softmax",
+        "inverse.heading": (
+            "<h2>Inverting softmax: z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
+            "<p>Type the outputs you want. Any constant C gives the same outputs, because softmax depends only "
+            "on differences of its inputs (this is for τ = 1). Boxes you have not typed in show the current "
+            "outputs, to three decimals that add up to 1.</p>"
+        ),
+        "inverse.shift_heading": (
+            "<h2>Shift every input by the same amount</h2>"
+            "<p>The buttons move all the main z sliders together. Watch the outputs: they do not change.</p>"
+        ),
+        "inverse.explanation": (
+            "<p>Why the constant does not matter: e<sup>z<sub>j</sub>+C</sup> = e<sup>C</sup> e<sup>z<sub>j</sub>"
+            "</sup>, and the factor e<sup>C</sup> appears in every term of the sum below the fraction as well, so "
+            "it cancels. Shift every main slider by the same amount and compare: the outputs are the same up to "
+            "floating-point rounding.</p>"
+        ),
+        "inverse.outside_note": " (orange: outside, Apply clamps it)",
+        "inverse.table_head": (
+            "<th scope='col'>output</th><th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th>"
+            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
+        ),
+        "inverse.why": "C = {shift}; the main sliders run from −{limit} to {limit}{outside}.",
+        "inverse.normalised": (
+            "<p>The targets add up to {total}, not 1: each is divided by {total} before taking the logarithm.</p>"
+        ),
+        "inverse.not_positive": (
+            "{name}: \"{text}\" is not a positive number, so {fallback} is kept (allowed: greater than 0, up to "
+            "{high})."
+        ),
+        "inverse.outside": "{name}: {number} is more than {high}, so {value} is used (allowed: greater than 0, up to {high}).",
+        "inverse.empty": "{name}: the box is empty, so {fallback} is kept. Enter a probability greater than 0, up to {high}.",
+        "inverse.zero": " A probability of exactly 0 has no input: ln 0 = −∞.",
+        "inverse.negative": " A probability cannot be negative.",
+        "inverse.below_one": "{list} is below −{limit}, the slider's lowest value, so −{limit} is used.",
+        "inverse.below_many": "{list} are below −{limit}, the slider's lowest value, so −{limit} is used.",
+        "inverse.above_one": "{list} is above {limit}, the slider's highest value, so {limit} is used.",
+        "inverse.above_many": "{list} are above {limit}, the slider's highest value, so {limit} is used.",
+        "inverse.apply_exactly": "Change C, or choose \"{range}\", to apply exactly.",
+        "inverse.tau_not_one": "τ is {tau}, not 1: the main chart shows softmax(z/τ), not the targets.",
+        "inverse.applied": "Applied: the largest difference between the main outputs and the targets is {gap}.",
+        "inverse.refused": (
+            "<p class='refused'>Shifting by {delta} would move {name} to {value}, outside −{limit} to {limit}: "
+            "nothing was shifted, since a clamped slider would change the outputs. Shift the other way, or choose "
+            "\"{range}\".</p>"
+        ),
+        "inverse.shifted": (
+            "<p>Every z moved by {delta}: ({before}) → ({after}).</p>"
+            "<p>Largest change of any softmax output: <b class='max-change'>{change}</b> "
+            "(outputs now {outputs}): the same, up to rounding.</p>"
+        ),
+        "inverse.no_shift": "<p>No shift yet.</p>",
+        "inverse.c_title": "C (any constant)",
+        "inverse.apply": "Apply these z to the sliders",
+        "inverse.shift": "Shift all z by {amount}",
+        "theme.to_dark": "☾ Dark theme",
+        "theme.to_light": "☀ Light theme",
+    },
+    "zh-Hant": {
+        "language.label": "語言",
+        "language.switch": "語言 · Language",
+        "language.unknown": "沒有「{code}」這個語言，因此頁面以英文顯示（可用：{available}）。",
+        "language.apply": "切換語言",
+        "language.one_file": "這個檔案只有「{language}」一種語言，因此不採用連結指定的語言「{code}」；伺服器上的 softmax-lab 提供所有語言（{available}）。",
+        "page.title": "softmax-lab：softmax 函數即時互動",
+        "page.description": "Nielsen《神經網路與深度學習》第三章的 softmax 函數，即時互動。",
+        "page.intro": (
+            "<h1>softmax-lab <span class='subtitle'>softmax 函數即時互動</span></h1>"
+            "<p class='lead'>拖動滑桿，設定輸出層的加權輸入 z<sup>L</sup><sub>j</sub>，一如 Michael Nielsen"
+            "《神經網路與深度學習》第三章。調高 z<sup>L</sup><sub>4</sub>：a<sup>L</sup><sub>4</sub> "
+            "變大，其他每個輸出都變小，而且減少的總量恰好等於增加的量，因為 softmax 的輸出總和永遠是 1。"
+            "溫度 τ 會除以每一個輸入：τ 小，輸出集中到最大的 z；τ 大，輸出趨於均勻。</p>"
+        ),
+        # components/page/controls/controls.py
+        "controls.tau_title": "τ（溫度，對數刻度）",
+        "controls.k_title": "K（輸出的個數）",
+        "controls.range": "z 從 −{limit} 到 {limit}",
+        "controls.box_title": "{name} =",
+        "controls.range_label": "滑桿範圍",
+        "controls.range_clamped": "範圍現在是 −{limit} 到 {limit}，因此超出範圍的值已移到最近的端點：{changes}。",
+        "controls.range_clamped_item": "{name} {old} → {new}",
+        "controls.list_separator": "、",
+        "exercises.label": "習題",
+        "exercises.loading": "正在載入這個習題…",
+        "exercises.needs_server": "這個習題由伺服器建立，但伺服器沒有回應。等它恢復後重新載入頁面：你的設定都保存在連結裡。",
+        # static/input_check.js (typed numbers and link values)
+        "input.not_number": "{name}：「{text}」不是數字，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
+        "input.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
+        "input.outside": "{name}：{number} 超出 {low} 到 {high} 的範圍，因此改用 {value}。",
+        "input.too_large": "{name}：「{text}」超出 {low} 到 {high} 的範圍（數值太大，無法計算），因此改用 {value}。",
+        # components/model/state.py
+        "state.z_not_finite": "{name}：「{value}」不是有限的數，因此改用 0。",
+        "state.z_outside": "{name}：{number} 超出 {low}..{high} 的範圍，因此改用 {clamped}。",
+        "state.z_too_large": "{name}：「{value}」超出 {low}..{high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
+        "state.tau_not_positive": "τ：「{value}」不是正數，因此改用 {default}。",
+        "state.tau_outside": "τ：{number} 超出 {low}..{high} 的範圍，因此改用 {clamped}。",
+        "state.tau_too_large": "τ：「{value}」超出 {low}..{high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
+        "state.k_not_number": "K：「{value}」不是數字，因此改用 {default}。",
+        "state.k_not_whole": "K：{number} 不是 {low} 到 {high} 之間的整數，因此改用 {clamped}。",
+        "state.k_too_large": "K：「{value}」超出 {low} 到 {high} 的範圍（數值太大，無法計算），因此改用 {clamped}。",
+        # components/page/shell/url_state.py
+        "link.copy_button": "複製目前狀態的連結",
+        "link.copied": "已複製連結：{link}",
+        "link.copy_this": "請複製這個連結：{link}",
+        "link.range_name": "連結中的範圍",
+        "link.k_name": "連結中的 K",
+        "link.z_name": "連結中的 {label}",
+        "link.tau_name": "連結中的 τ",
+        "link.or": " 或 ",
+        "link.range_not_allowed": "連結中的範圍：{wanted} 不是 {allowed} 之一，因此改用 {used}。",
+        "link.k_not_whole": "連結中的 K：{wanted} 不是整數，因此改用 {k}。",
+        "link.too_few": "連結：z 只有 {count} 個值，但至少會顯示 {low} 個輸出。",
+        "link.too_many": "連結：z 有 {count} 個值，但 K = {k}；多出的值不予採用。",
+        "link.view_unknown": "連結中的分頁：「{wanted}」不是 {slugs} 之一，因此顯示第一個分頁。",
+        "link.theme_unknown": "連結中的主題：「{wanted}」不是 {allowed} 之一，因此頁面依照系統的設定。",
+        # components/page/shell/connection_status.py
+        "connection.lost": "與伺服器的連線中斷了。頁面仍在你的瀏覽器中計算；重新載入即可重新連線：你的設定都保存在連結裡。",
+        "connection.reload": "重新載入",
+        # components/model/presets.py
+        "preset.book": "回到書中的初始值",
+        "preset.equal": "全部相等",
+        "preset.dominant": "一個特別大",
+        "preset.ties": "幾乎平手",
+        "preset.extreme": "極端值（|z| = 1000）",
+        # components/page/charts/equations.py
+        "equations.with_tau": "含 τ",
+        # components/page/charts/bar_chart.py, softmax_chart.py, sigmoid_panel.py (hover tooltips and headings)
+        "hover.output": "輸出",
+        "hover.value": "數值",
+        "chart.softmax_heading": (
+            "<h2>Softmax 輸出 a<sup>L</sup><sub>j</sub></h2><p>總和 <b class='total'>{total}</b>"
+            " · τ = <span class='tau'>{tau}</span></p>"
+        ),
+        "chart.sigmoid_heading": (
+            "<h2>Sigmoid 輸出 σ(z<sup>L</sup><sub>j</sub>)</h2><p>總和 <b class='total'>{total}</b>"
+            " <span class='verdict'>{verdict}</span></p>"
+        ),
+        "chart.sigmoid_coincidence": "= 1 只是巧合",
+        "chart.sigmoid_not_one": "≠ 1",
+        "chart.sigmoid_explanation": (
+            "<p>同樣的輸入改經過 <b>sigmoid</b> 層，σ(z) = 1/(1+e<sup>−z</sup>)：每個輸出只取決於自己的 "
+            "z<sub>j</sub>，所以輸出的總和不是 1，也不構成機率分布。這裡與溫度無關。</p>"
+        ),
+        # components/page/charts/readout_table.py
+        "readout.header": (
+            "<table class='readout'><caption>目前輸入所對應的輸出</caption>"
+            "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
+            "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
+        ),
+        "readout.total": "總和",
+        # components/page/exercises/nonlocality_view.py
+        "nonlocality.title": "非局部性",
+        "nonlocality.explanation": (
+            "<p>移動一個輸入，觀察虛線框：它們標出每個輸出在這次移動開始時的位置，標籤則是變化量 Δ。"
+            "Softmax 是<b>非局部的</b>：所有輸出都會動，而被移動的那個輸出的變化，恰好由其他輸出抵銷，"
+            "因為總和始終是 1。Sigmoid 的輸出只取決於自己的輸入：只有一根長條會動，其他的不動。</p>"
+        ),
+        "nonlocality.idle": "<p>請移動任一個 z 滑桿：從這次移動開始以來的變化會顯示在這裡。</p>",
+        "nonlocality.moving": (
+            "<p>你正在移動 <b>{name}</b>。Softmax：Δa<sub>{j}</sub> = <b class='moved-change'>{moved}</b>，"
+            "其他所有輸出合計：<b class='others-change'>{others}</b>；全部變化的總和 "
+            "<b class='total-change'>{total}</b>。</p>"
+            "<p>Sigmoid：Δσ<sub>{j}</sub> = <b class='sigmoid-moved-change'>{s_moved}</b>，"
+            "其他所有輸出合計：<b class='sigmoid-others-change'>{s_others}</b>。</p>"
+        ),
+        "nonlocality.axis": "虛線：移動開始時",
+        "nonlocality.reset": "從目前位置重新量起",
+        # components/page/exercises/jacobian_view.py
+        "jacobian.title": "單調性（雅可比矩陣）",
+        "jacobian.explanation": (
+            "<div class='explanation'>{mathml}"
+            "<p>每一格表示輸入 z<sub>k</sub>（行）變動時，輸出 a<sub>j</sub>（列）變化得多快。"
+            "對角線上是 a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0，因為 0 &lt; a<sub>j</sub> &lt; 1："
+            "調高 z<sub>j</sub> 會使 a<sub>j</sub> 變大，所以 softmax 是<b>單調的</b>。對角線以外是 "
+            "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0：調高 z<sub>k</sub> 會使其他每個輸出變小。每一列的總和都是 0"
+            "（所有輸入加上同一個數，什麼都不會改變），每一行也是（輸出的總和永遠是 1）。</p></div>"
+        ),
+        "jacobian.color_note": (
+            "<p class='legend-note'>紅色：正，藍色：負，顏色越深：絕對值越大。色階從目前矩陣的 −max|元素| "
+            "到 +max|元素|，所以很小的元素也保有顏色；灰色表示在 float64 中恰好為 0。"
+            "將滑鼠移到格子上可看到更多位數；下方的表格列出所有數值。</p>"
+        ),
+        "jacobian.caption": "∂a<sub>j</sub>/∂z<sub>k</sub>：列 = 輸出 a<sub>j</sub>，行 = 輸入 z<sub>k</sub>",
+        "jacobian.row_sum": "列總和",
+        "jacobian.column_sum": "行總和",
+        "jacobian.diag_all": "全部 {size} 個元素都是正的",
+        "jacobian.diag_some": "{size} 個元素中有 {positive} 個是正的，其餘在 float64 中為 0",
+        "jacobian.off_all": "全部 {count} 個元素都是負的",
+        "jacobian.off_some": "{count} 個元素中有 {negative} 個是負的，其餘在 float64 中為 0",
+        "jacobian.diag_check": (
+            "{mark} 對角線：{text}（最小值 <b class='min-diag'>{value}</b>）：調高 z<sub>j</sub> 會使 "
+            "a<sub>j</sub> 變大。"
+        ),
+        "jacobian.off_check": (
+            "{mark} 對角線以外：{text}（最接近 0 的：<b class='max-off'>{value}</b>）：調高 z<sub>k</sub> "
+            "會使其他每個輸出變小。"
+        ),
+        "jacobian.sum_check": (
+            "{mark} 每一列的總和都是 0：最大的 |列總和| 為 <b class='max-row-sum'>{value}</b>，來自 float64 的捨入誤差。"
+        ),
+        "jacobian.underflow_one": (
+            "{mark} {names} 在 float64 中為 0（小於 1e−308），所以這裡它的列與行都是 0；"
+            "以精確算術而言，上面的正負號仍然成立。"
+        ),
+        "jacobian.underflow_many": (
+            "{mark} {names} 在 float64 中都是 0（每個都小於 1e−308），所以這裡它們的列與行都是 0；"
+            "以精確算術而言，上面的正負號仍然成立。"
+        ),
+        "jacobian.x_axis": "輸入 zₖ",
+        "jacobian.y_axis": "輸出 aⱼ",
+        # components/page/exercises/temperature_view.py
+        "temperature.title": "溫度與配分函數",
+        "temperature.explanation": (
+            "<div class='explanation'><p>Softmax 就是統計物理中的<b>波茲曼分布</b>。"
+            "把每個輸入看成能量 E<sub>i</sub> = −z<sub>i</sub>，並令 β = 1/τ：</p>"
+            "{mathml}"
+            "<p><b>配分函數</b> Z 使輸出歸一化。它的對數給出<b>自由能</b> F = −τ ln Z，它等於 U − τH："
+            "平均能量 U = Σ a<sub>j</sub>E<sub>j</sub> 減去溫度乘以<b>熵</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>。"
+            "輸出完全集中在一個類別時 H 為 0，均勻分布時為 ln K。讓系統降溫（τ → 0），所有機率都集中到最低的能量，"
+            "也就是最大的 z；讓它升溫（τ → ∞），每個輸出都趨近 1/K。</p></div>"
+        ),
+        "temperature.above_float": "超過 float64 能表示的最大數",
+        "temperature.below_float": "低於 float64 能表示的最小數",
+        "temperature.only_log": "{where}：只保留 ln Z",
+        "temperature.caption": "在目前的輸入與 τ 下",
+        "temperature.h_nats": "H（單位：奈特）",
+        "temperature.h_bits": "H（單位：位元）",
+        "temperature.units": "ln {k} 奈特 = log₂ {k} = {bits} 位元",
+        "temperature.cold_one": "完全集中在 <b class='cold-limit'>{name}</b>（最大的 z）",
+        "temperature.cold_tied": "由 <b class='cold-limit'>{names}</b> 平分（並列最大的 z）",
+        "temperature.heading": (
+            "<h2>每個輸出 a<sub>j</sub> 隨溫度 τ 的變化</h2><p>虛線：目前的 τ = "
+            "<b class='tau'>{tau}</b>。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
+            "每個都是 1/K = <b class='hot-limit'>{hot}</b>。</p>"
+        ),
+        "temperature.y_axis": "輸出 aⱼ",
+        # components/page/exercises/sweep_view.py
+        "sweep.title": "掃描",
+        "sweep.explanation": (
+            "<p>每條線是一個輸出 a<sub>j</sub>：選定的輸入掃過滑桿的整個範圍，其他輸入則停在各自滑桿的位置。"
+            "書中建議調高 z<sup>L</sup><sub>4</sub>：它的輸出穩定地上升到接近 1，而<b>其他每個</b>輸出都下降，"
+            "所以在每一點上，各條曲線的總和仍然是 1。圓點標出目前的值；移動其他滑桿或 τ，曲線的形狀就會改變。</p>"
+        ),
+        "sweep.heading": (
+            "<h2>當 <span class='swept'>{name}</span> 從 −{limit} 掃到 {limit} 時的每個輸出</h2>"
+            "<p>目前 {name} = <b class='current-z'>{value}</b>，{output} = <b class='current-a'>{a}</b>"
+            " · τ = {tau} · 在每一點上曲線的總和都是 1"
+            "（最大偏差 <span class='sum-check'>{error}</span>）</p>"
+        ),
+        "sweep.select": "要掃描哪一個輸入？",
+        "sweep.x_axis": "被掃描的輸入的值",
+        "sweep.y_axis": "softmax 輸出 aⱼ",
+        # components/page/exercises/cross_entropy_view.py
+        "cross_entropy.title": "交叉熵",
+        "cross_entropy.explanation": (
+            "<p>使用 softmax 輸出與對數概似成本 C = −ln a<sup>L</sup><sub>y</sub>（書中的式 80）時，"
+            "對加權輸入的梯度是 ∂C/∂z<sup>L</sup><sub>j</sub> = a<sup>L</sup><sub>j</sub> − y<sub>j</sub>，"
+            "其中 y 在正確類別為 1，其他為 0（偏差值與權重的式 81 和 82 由此而來）。"
+            "與使用二次成本的 sigmoid 輸出不同，這裡<b>沒有 σ′(z) 因子</b>：輸出錯得越離譜，"
+            "正確類別的梯度就越接近 −1，所以學習不會變慢。加上溫度後，C = −ln softmax(z/τ)<sub>y</sub>，"
+            "每個分量都除以 τ；在 τ = 1 時，長條恰好就是 a − y。</p>"
+        ),
+        "cross_entropy.too_small": "10<sup>−{power}</sup>（浮點數無法表示這麼小的數：C 直接由 ln a 計算）",
+        "cross_entropy.heading": (
+            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>正確類別 y = {y}："
+            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · 長條：∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+        ),
+        "cross_entropy.compare": (
+            "<p>當 {name} = <b class='z-y'>{z}</b> 時，正確類別的 softmax 梯度是 "
+            "<b class='softmax-gradient'>{gradient}</b>。若是使用二次成本的 sigmoid 輸出，"
+            "梯度會是 (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>："
+            "z<sub>y</sub> 越低（輸出越錯），σ′ 連同這個梯度就越小，這就是學習變慢。</p>"
+        ),
+        "cross_entropy.select": "正確類別 y",
+        # components/page/exercises/inverse_view.py
+        "inverse.title": "反轉 softmax",
+        "inverse.heading": (
+            "<h2>反轉 softmax：z<sub>j</sub> = ln a<sub>j</sub> + C</h2>"
+            "<p>輸入你想要的輸出。任何常數 C 都得到相同的輸出，因為 softmax 只取決於輸入之間的差"
+            "（這裡假設 τ = 1）。你還沒輸入的格子會顯示目前的輸出，取到小數點後三位，總和為 1。</p>"
+        ),
+        "inverse.shift_heading": (
+            "<h2>把每個輸入都平移同樣的量</h2>"
+            "<p>這些按鈕會同時移動所有主要的 z 滑桿。注意看輸出：它們不會改變。</p>"
+        ),
+        "inverse.explanation": (
+            "<p>為什麼常數不重要：e<sup>z<sub>j</sub>+C</sup> = e<sup>C</sup> e<sup>z<sub>j</sub></sup>，"
+            "而因子 e<sup>C</sup> 也出現在分母總和的每一項中，所以會互相消去。把每個主要滑桿都平移同樣的量再比較："
+            "除了浮點數的捨入誤差之外，輸出完全相同。</p>"
+        ),
+        "inverse.outside_note": "（橘色：超出範圍，套用時會被截到範圍內）",
+        "inverse.table_head": (
+            "<th scope='col'>輸出</th><th scope='col'>目標值</th><th scope='col'>aⱼ（總和 1）</th>"
+            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
+        ),
+        "inverse.why": "C = {shift}；主要滑桿的範圍是 −{limit} 到 {limit}{outside}。",
+        "inverse.normalised": "<p>目標值的總和是 {total}，不是 1：取對數之前，每個值都先除以 {total}。</p>",
+        "inverse.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：大於 0、最多 {high}）。",
+        "inverse.outside": "{name}：{number} 大於 {high}，因此改用 {value}（允許範圍：大於 0、最多 {high}）。",
+        "inverse.empty": "{name}：輸入框是空的，因此保留 {fallback}。請輸入大於 0、最多 {high} 的機率。",
+        "inverse.zero": "機率恰好為 0 的輸出沒有對應的輸入：ln 0 = −∞。",
+        "inverse.negative": "機率不可能是負的。",
+        "inverse.below_one": "{list} 低於 −{limit}，也就是滑桿的最小值，因此改用 −{limit}。",
+        "inverse.below_many": "{list} 低於 −{limit}，也就是滑桿的最小值，因此改用 −{limit}。",
+        "inverse.above_one": "{list} 高於 {limit}，也就是滑桿的最大值，因此改用 {limit}。",
+        "inverse.above_many": "{list} 高於 {limit}，也就是滑桿的最大值，因此改用 {limit}。",
+        "inverse.apply_exactly": "請改變 C，或選擇「{range}」，才能精確套用。",
+        "inverse.tau_not_one": "τ 是 {tau}，不是 1：主要圖表顯示的是 softmax(z/τ)，而不是目標值。",
+        "inverse.applied": "已套用：主要輸出與目標值之間的最大差距是 {gap}。",
+        "inverse.refused": (
+            "<p class='refused'>平移 {delta} 會把 {name} 移到 {value}，超出 −{limit} 到 {limit}："
+            "因此沒有平移，因為被截斷的滑桿會改變輸出。請往另一個方向平移，或選擇「{range}」。</p>"
+        ),
+        "inverse.shifted": (
+            "<p>每個 z 都移動了 {delta}：({before}) → ({after})。</p>"
+            "<p>所有 softmax 輸出中最大的變化：<b class='max-change'>{change}</b>"
+            "（目前的輸出 {outputs}）：除了捨入誤差之外完全相同。</p>"
+        ),
+        "inverse.no_shift": "<p>尚未平移。</p>",
+        "inverse.c_title": "C（任意常數）",
+        "inverse.apply": "把這些 z 套用到滑桿",
+        "inverse.shift": "所有 z 平移 {amount}",
+        "theme.to_dark": "☾ 深色主題",
+        "theme.to_light": "☀ 淺色主題",
+    },
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def choose_language(requested: object) -> str:
+    """The language for a requested code (``?lang=``), or the default when unknown."""
+    return _ALIASES.get(str(requested or "").strip().lower(), DEFAULT_LANGUAGE)
+
+
+def language_aliases() -> dict[str, str]:
+    """Every accepted spelling of a language (lower case) -> its code: for browser code that reads
+    ``?lang=`` as choose_language does (the static export's one-language notice)."""
+    return dict(_ALIASES)
+
+
+def is_known_language(requested: object) -> bool:
+    """Whether ``requested`` names a language of TEXTS (any accepted spelling)."""
+    return str(requested or "").strip().lower() in _ALIASES
+
+
+class Texts:
+    """One language's strings: ``texts("key", name=value)`` fills a template."""
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = choose_language(lang)
+        self._table = TEXTS[self.lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        template = self._table[key]
+        return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
+                                template)
+
+    def templates(self, prefix: str, *names: str) -> dict[str, str]:
+        """Unfilled templates whose key starts with ``prefix``, for browser code (keys without it).
+
+        ``names`` keeps only those (``templates("inverse.", "why", "zero")``): every callback
+        carries its own copy into the page, so each takes only what its code uses.
+        """
+        if names:
+            return {name: self._table[prefix + name] for name in names}
+        return {key[len(prefix):]: text for key, text in self._table.items() if key.startswith(prefix)}
