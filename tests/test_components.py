@@ -6,12 +6,12 @@ import numpy as np
 from bokeh.document import Document
 from bokeh.models import ColumnDataSource, CustomJS
 
-from app import requested_text
 from components.model import softmax_math as sm
 from components.model.state import WIDE_Z_LIMIT, SoftmaxState
 from components.page.exercises.tabs import GATE_JS
 from components.page.shell.page import SoftmaxLab
 from components.serving.notebook import demo
+from components.serving.server import requested_text
 
 
 def test_first_render_shows_numpy_values():

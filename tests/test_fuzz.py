@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import app
 from components.model.state import BOOK_Z_LIMIT, MAX_K, MIN_K, TAU_MAX, TAU_MIN, WIDE_Z_LIMIT, SoftmaxState
+from components.serving import cli, server
 from components.words.i18n import LANGUAGES, choose_language
 from tests.fuzz_corpus import BAD_COMMAND_LINES, LANGS, NUMBERS, expected, is_safe
 
@@ -108,7 +108,7 @@ def run_main(argv: list[str]) -> tuple[int, str]:
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         try:
-            status = app.main(argv)
+            status = cli.main(argv)
         except SystemExit as exit_:  # argparse refuses with exit status 2
             status = exit_.code
     return status, err.getvalue()
@@ -129,7 +129,7 @@ def test_bad_command_lines_are_refused_with_a_message(argv, tmp_path, monkeypatc
 def test_bad_server_settings_stop_the_server_with_a_message(value, monkeypatch):
     monkeypatch.setenv("SOFTMAX_LAB_PORT", "0" if value == "" else value)
     monkeypatch.setenv("SOFTMAX_LAB_SESSION_LIFETIME_MS", value)
-    monkeypatch.setattr(app, "serve", lambda settings: pytest.fail("served with bad settings"))
+    monkeypatch.setattr(server, "serve", lambda settings: pytest.fail("served with bad settings"))
     status, err = run_main([])
     assert status == 2 and err.strip() and "Traceback" not in err
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bokeh.models import Markup, Model
 
-from app import requested_language
 from components.model.state import SoftmaxState, clamp_k, clamp_tau, clamp_z
 from components.page.shell.page import SoftmaxLab
+from components.serving.server import requested_language
 from components.serving.static_export import export_html
 from components.words.i18n import (
     DEFAULT_LANGUAGE,

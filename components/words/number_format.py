@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from bokeh.models import CustomJSHover
-
 MINUS = "−"
 FIXED_LIMIT = 1e6  # from here on, fixed decimals would be long: exponent form
 
@@ -117,9 +115,3 @@ def parse_number(text: str) -> float:
     return float(re.sub(r"×10(?=[+-]?\d+$)", "e", text))
 
 
-def hover_formatter(call: str) -> CustomJSHover:
-    """A tooltip field printed by this module's JS, ``call`` on ``value``: "formatFixed(value, 4)".
-
-    Bokeh's own tooltip formats (NumeralJS) print "-0.0000" for −1.2e−8, with a hyphen.
-    """
-    return CustomJSHover(code=FORMAT_NUMBER_JS + f"return {call};")

@@ -23,12 +23,12 @@ import panel as pn
 import pytest
 from playwright.sync_api import Page, expect
 
-import app
 from components.browser.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
 from components.model import softmax_math as sm
 from components.model.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
 from components.page.exercises.registry import EXERCISE_VIEWS
 from components.page.shell.page import SoftmaxLab
+from components.serving import server as app
 from components.words.i18n import LANGUAGES, Texts
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
@@ -141,7 +141,7 @@ def fuzz_app():
             super().__init__(*args, **kwargs)
             labs.append(self)
 
-    app.SoftmaxLab = RecordedLab  # app.create_app builds exactly what it serves, recorded
+    app.SoftmaxLab = RecordedLab  # serving.server.create_app builds exactly what it serves, recorded
     port = free_port()
     server = pn.serve({"app": app.create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
                       start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])

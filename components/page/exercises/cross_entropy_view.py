@@ -21,8 +21,9 @@ from ...browser.browser_js import STATIC_DIR, math_callback
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import FORMAT_NUMBER_JS, format_fixed, hover_formatter, power_html
+from ...words.number_format import FORMAT_NUMBER_JS, format_fixed, power_html
 from ..charts.bar_chart import chart_heading, output_names
+from ..charts.hover import hover_formatter
 from ..controls.controls import Controls, z_label
 
 DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output

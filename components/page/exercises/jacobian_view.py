@@ -39,7 +39,7 @@ from bokeh.plotting import figure
 from bokeh.transform import transform
 from latex2mathml.converter import convert
 
-from ...browser.browser_js import STATIC_DIR, math_callback
+from ...browser.browser_js import math_callback
 from ...model import softmax_math
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
@@ -48,6 +48,7 @@ from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from ...words.number_format import FORMAT_NUMBER_JS, format_number, parse_number  # noqa: F401
 from ..charts.bar_chart import output_names
 from ..controls.controls import Controls
+from .base import SHARED_VIEW_CSS
 
 PALETTE = BuRd[8]  # Paul Tol's colour-blind-safe blue-red; 8 colours: no neutral middle bin
 ZERO_COLOR = "#bdbdbd"  # exactly 0 in float64
@@ -79,16 +80,12 @@ def label_style(size: int) -> tuple[int, str]:
 OUTPUT_NAMES = output_names("a", MAX_K)
 INPUT_NAMES = output_names("z", MAX_K)
 
-VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+VIEW_CSS = SHARED_VIEW_CSS + """
 table.jacobian td, table.jacobian th { padding: 0.2em 0.55em; }
 table.jacobian td.diag { color: var(--lab-diag, #8f1422); font-weight: 600; }
 table.jacobian td.off { color: var(--lab-off, #1b5690); }
 table.jacobian td.zero { color: var(--muted); }
 table.jacobian td.row-sum, table.jacobian tfoot td { color: var(--muted); font-weight: 400; }
-.verdict { margin: 0.2em 0; }
-.verdict .ok { color: var(--lab-good, #1b7a3a); font-weight: 700; }
-.verdict .warn { color: var(--warn); font-weight: 700; }
-.explanation math { font-size: 1.15rem; }
 """
 
 JACOBIAN_MATHML = convert(

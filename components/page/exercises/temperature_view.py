@@ -37,10 +37,11 @@ from ...browser.browser_js import math_callback
 from ...model import softmax_math
 from ...model.state import MAX_K, TAU_MAX, TAU_MIN
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import FORMAT_NUMBER_JS, format_number, hover_formatter
+from ...words.number_format import FORMAT_NUMBER_JS, format_number
 from ..charts.bar_chart import output_names
+from ..charts.hover import hover_formatter
 from ..controls.controls import Controls
-from .jacobian_view import VIEW_CSS
+from .base import SHARED_VIEW_CSS
 
 CURVE_POINTS = 200
 TEMPERATURES = [float(t) for t in np.logspace(math.log10(TAU_MIN), math.log10(TAU_MAX), CURVE_POINTS)]
@@ -53,7 +54,7 @@ NAMES = output_names("a", MAX_K)
 DIGITS = 5
 TINIEST_NORMAL = float(np.finfo(np.float64).tiny)  # below this, float64 keeps too few digits of Z
 
-THERMO_CSS = VIEW_CSS + """
+THERMO_CSS = SHARED_VIEW_CSS + """
 table.thermo { min-width: 26em; }
 table.thermo th { text-align: left; font-weight: 400; }
 table.thermo td { text-align: right; }

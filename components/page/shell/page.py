@@ -25,7 +25,6 @@ from ...browser.accessibility import (
 )
 from ...browser.browser_js import STATIC_DIR
 from ...browser.css_visuals import skip_css_visual_lookups
-from ...model.presets import Presets
 from ...model.state import SoftmaxState
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts, is_known_language
 from ..charts.equations import Equations
@@ -33,6 +32,7 @@ from ..charts.readout_table import ReadoutTable
 from ..charts.sigmoid_panel import SigmoidPanel
 from ..charts.softmax_chart import SoftmaxChart
 from ..controls.controls import Controls
+from ..controls.presets import Presets
 from ..exercises.registry import EXERCISE_VIEWS
 from ..exercises.tabs import Exercises
 from .connection_status import ConnectionStatus
