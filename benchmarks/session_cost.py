@@ -244,7 +244,7 @@ def in_process(repeats: int, lazy_tabs: bool = True) -> dict:
         row["json_kb"] = round(row["json_kb"], 1)
         row["code_kb"] = round(row["code_kb"], 1)
     inlined = {}
-    for path in sorted(STATIC_DIR.glob("*.js")):
+    for path in sorted(STATIC_DIR.rglob("*.js")):
         module = json.dumps(path.read_text(encoding="utf-8"))[1:-1]
         probe = module[:400]
         if probe:

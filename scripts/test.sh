@@ -6,4 +6,5 @@ bash scripts/setup.sh requirements-test.txt
 bash scripts/install-chromium.sh
 bash scripts/install-container-tools.sh
 .venv/bin/ruff check .
+bash scripts/lint-js.sh
 exec .venv/bin/python -m pytest "$@"

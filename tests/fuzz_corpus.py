@@ -5,7 +5,7 @@ command line, with the number every reader of numbers in the app must make of it
 (``None``: not a number, refused; ``math.inf`` / ``-math.inf``: a decimal number too
 large for a float, such as 1e400 or 5000 digits, which is a number, too large: it is
 clamped to the nearest bound of the control with a message that says so, as a number
-outside its range is). The readers are static/input_check.js (typed boxes, links,
+outside its range is). The readers are static/js/lib/input_check.js (typed boxes, links,
 inverse targets) and components/model/state.py (SoftmaxState's setters); they agree on every
 entry: a decimal comma is a decimal point, the minus sign U+2212 is a minus, and
 anything that is not a plain decimal number in ASCII digits (hex, underscores, other

@@ -15,13 +15,13 @@ from bokeh.document import Document
 from bokeh.models import CustomJS
 
 from components.browser.browser_js import (
-    FORMAT_TEXT_JS,
     INPUT_CHECK_JS_SOURCE,
     LOAD_MODULES_JS,
     MATH_JS_SOURCE,
     MODULES_ARG,
-    SET_HTML_JS,
+    NUMBER_FORMAT_JS_SOURCE,
     browser_callback,
+    js_source,
 )
 from components.page.shell.page import SoftmaxLab
 from components.serving.static_export import export_html
@@ -30,8 +30,9 @@ from components.serving.static_export import export_html
 MODULE_LINES = {
     "softmax_math.js": (MATH_JS_SOURCE, "function checkVector(z) {"),
     "input_check.js": (INPUT_CHECK_JS_SOURCE, "function readNumber(raw, {"),
-    "formatText": (FORMAT_TEXT_JS, "function formatText(template, values = {}) {"),
-    "setHtml": (SET_HTML_JS, "function setHtmlIn(index, div, html) {"),
+    "format_text.js": (js_source("lib/format_text.js"), "function formatText(template, values = {}) {"),
+    "set_html.js": (js_source("lib/set_html.js"), "function setHtmlIn(index, div, html) {"),
+    "number_format.js": (NUMBER_FORMAT_JS_SOURCE, "function formatFixed(v, decimals = 3, signed = false) {"),
 }
 
 

@@ -9,7 +9,7 @@
 - Bar charts keep their labels readable at any width (fit_bar_labels): at a phone's width
   with ten bars, upright or smaller instead of running into each other.
 - Focus indicators, the narrow-screen layout and scrolling tables are CSS:
-  static/layout.css, attached to the page's models by ``stylesheet_for``.
+  static/css/layout.css, attached to the page's models by ``stylesheet_for``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from bokeh.models import (
 
 from .browser_js import STATIC_DIR
 
-LAYOUT_CSS = (STATIC_DIR / "layout.css").read_text(encoding="utf-8")
+LAYOUT_CSS = (STATIC_DIR / "css" / "layout.css").read_text(encoding="utf-8")
 
 # Runs once the views exist (document_ready) and again whenever a title changes. A
 # MutationObserver puts aria-valuetext back after noUiSlider rewrites it (it does so on
@@ -59,7 +59,7 @@ for (const [slider, log_scale] of sliders) {
 """
 
 
-# A table wider than its box scrolls inside it (static/layout.css); a keyboard user must be
+# A table wider than its box scrolls inside it (static/css/layout.css); a keyboard user must be
 # able to scroll it too, so while it overflows its box is a named, focusable region (and
 # only then: at full width the tables add no tab stops). Overflow is read in a ResizeObserver
 # callback, which runs after the frame's layout: reading sizes right after each rewrite of a
@@ -277,7 +277,7 @@ def slider_labels_callback(models: Iterable[Model], log_sliders: tuple[Slider, .
 
 
 def layout_stylesheet() -> InlineStyleSheet:
-    """static/layout.css (focus rings, narrow screens, scrolling tables), one per page."""
+    """static/css/layout.css (focus rings, narrow screens, scrolling tables), one per page."""
     return InlineStyleSheet(css=LAYOUT_CSS)
 
 

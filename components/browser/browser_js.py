@@ -1,7 +1,8 @@
-"""Bokeh CustomJS callbacks that use the browser modules of static/.
+"""Bokeh CustomJS callbacks whose code is a file of static/js/, and the browser modules they use.
 
-``static/softmax_math.js`` (the twin of the numpy math), ``static/input_check.js``
-(reading typed and linked numbers), ``formatText`` and ``setHtml`` travel inside the
+The library modules of static/js/lib/ (``SoftmaxMath``, the twin of the numpy math;
+``InputCheck``, reading typed and linked numbers; ``NumberFormat``; ``formatText``;
+``setHtml``) travel inside the
 page's own Bokeh document instead of being served from a route: the same callbacks then
 work in a served session, in a notebook and in the static export, with no request and no
 CDN.
@@ -11,7 +12,7 @@ They travel once per page. Inlining them into every callback that used them put
 320 KB document, serialised for every session, and 2 % of the static export's budget).
 Now one per-page model, ``browser_modules()`` (a CustomJS whose code is the modules,
 built by Controls and passed to every callback in ``Controls.js_args``), holds the
-sources; each callback starts with LOAD_MODULES_JS, which evaluates them with
+sources; each callback starts with static/js/prelude/load_modules.js, which evaluates them with
 ``new Function`` on first use and keeps the result on that model, so the modules are
 evaluated once per page and every callback shares them. ``new Function`` is what BokehJS
 itself uses to compile every CustomJS, so a page that runs Bokeh callbacks allows it.
@@ -21,61 +22,51 @@ has its own page.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from bokeh.models import CustomJS
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-MATH_JS_SOURCE = (STATIC_DIR / "softmax_math.js").read_text(encoding="utf-8")
-INPUT_CHECK_JS_SOURCE = (STATIC_DIR / "input_check.js").read_text(encoding="utf-8")
-
-# Writes a Div's HTML in place. Setting ``div.text`` re-renders the Div and
-# re-computes the layout of the whole page (about 6 ms a change, measured with
-# benchmarks/input_to_paint.py); writing the rendered element and updating the model
-# silently keeps one slider change within one frame. ``index`` is the callback's
-# ``cb_context.index`` (BokehJS's views), which only a callback sees: LOAD_MODULES_JS
-# binds it, so views call ``setHtml(div, html)``.
-SET_HTML_JS = """
-function setHtmlIn(index, div, html) {
-  const view = index?.find_one(div);
-  if (view == null || view.markup_el == null) { div.text = html; return; }
-  div.setv({text: html}, {silent: true});
-  if (view.markup_el.innerHTML !== html) view.markup_el.innerHTML = html;
-}
-"""
-
-# Fills a template of components/words/i18n.py: "{name}" -> values.name (left as is when absent).
-# The browser twin of Texts.__call__, so one template serves Python and JS.
-FORMAT_TEXT_JS = """
-function formatText(template, values = {}) {
-  return String(template).replace(/\\{(\\w+)\\}/g, (m, key) => (key in values ? String(values[key]) : m));
-}
-"""
+JS_DIR = STATIC_DIR / "js"
 
 # The argument name under which every callback receives the page's browser_modules().
 MODULES_ARG = "browser_modules"
+# The names the prelude gives every callback, and those BokehJS gives every CustomJS.
+PRELUDE_NAMES = frozenset({"SoftmaxMath", "InputCheck", "NumberFormat", "formatText", "setHtml", "setHtmlIn",
+                           "formatNumber", "formatFixed", "powerHtml"})
+READ_INPUTS_NAMES = frozenset({"z", "tau"})
+BOKEH_NAMES = frozenset({"cb_obj", "cb_data", "cb_context"})
+_GLOBAL_COMMENT = re.compile(r"/\*\s*global\s+([^*]*)\*/")
 
-# The body of the per-page modules model: a function body that defines every module and
-# returns them. formatText comes first: InputCheck fills its messages with it.
+
+@cache
+def js_source(relative: str) -> str:
+    """The text of static/js/``relative`` (read once per process)."""
+    return (JS_DIR / relative).read_text(encoding="utf-8")
+
+
+def declared_names(source: str) -> set[str]:
+    """The names a file's ``/* global a, b */`` comments declare (its Bokeh arguments)."""
+    return {name.strip().split(":")[0] for match in _GLOBAL_COMMENT.finditer(source)
+            for name in match.group(1).split(",") if name.strip()}
+
+
+# The library modules, in the order they are defined (formatText first: InputCheck uses it).
+LIB_FILES = ("format_text.js", "softmax_math.js", "number_format.js", "input_check.js", "set_html.js")
+MATH_JS_SOURCE = js_source("lib/softmax_math.js")
+INPUT_CHECK_JS_SOURCE = js_source("lib/input_check.js")
+NUMBER_FORMAT_JS_SOURCE = js_source("lib/number_format.js")
+
+# The body of the per-page modules model: a function body that defines every module and returns them.
 MODULES_JS = (
-    '"use strict";\n' + FORMAT_TEXT_JS + MATH_JS_SOURCE + INPUT_CHECK_JS_SOURCE + SET_HTML_JS
-    + "return Object.freeze({SoftmaxMath, InputCheck, formatText, setHtmlIn});\n"
+    '"use strict";\n' + "".join(js_source(f"lib/{name}") for name in LIB_FILES)
+    + "return Object.freeze({SoftmaxMath, InputCheck, NumberFormat, formatText, setHtmlIn});\n"
 )
-
-# The first lines of every callback here: the page's modules, evaluated by the first
-# callback that runs and kept on the model for all the others.
-LOAD_MODULES_JS = f"""
-const {{SoftmaxMath, InputCheck, formatText, setHtmlIn}} =
-  ({MODULES_ARG}.__softmaxLabModules ??= new Function({MODULES_ARG}.code)());
-const setHtml = (div, html) => setHtmlIn(cb_context?.index, div, html);
-"""
-
-# Reads the current inputs from the controls; every view's callback starts here.
-READ_INPUTS_JS = """
-const z = z_sliders.slice(0, k_slider.value).map((s) => s.value);
-const tau = 10 ** log_tau_slider.value;
-"""
+LOAD_MODULES_JS = js_source("prelude/load_modules.js")
+READ_INPUTS_JS = js_source("prelude/read_inputs.js")
 
 
 def browser_modules() -> CustomJS:
@@ -106,17 +97,16 @@ def math_callback(code: str, **args: Any) -> CustomJS:
     return browser_callback(READ_INPUTS_JS + code, **args)
 
 
-def input_callback(code: str, **args: Any) -> CustomJS:
-    """A browser_callback for code that reads typed numbers with ``InputCheck``.
+def js_callback(path: str, *, math: bool = False, **args: Any) -> CustomJS:
+    """The callback in static/js/callbacks/``path``; ``math``: it also sees ``z`` and ``tau``.
 
-    ``InputCheck.readNumber`` needs ``messages``: ``Texts.templates("input.")``.
+    The file names its Bokeh arguments in a ``/* global ... */`` comment (eslint reads it too);
+    each must be given here, so a missing one fails when the page is built, not in the browser.
+    ``args`` must include ``Controls.js_args`` (or at least ``browser_modules=``).
     """
-    return browser_callback(code, **args)
-
-
-def math_input_callback(code: str, **args: Any) -> CustomJS:
-    """A math_callback for views that also read typed numbers (every module is in every callback now).
-
-    ``args`` must include ``Controls.js_args``.
-    """
-    return math_callback(code, **args)
+    source = js_source(f"callbacks/{path}")
+    missing = declared_names(source) - args.keys() - PRELUDE_NAMES - BOKEH_NAMES - (
+        READ_INPUTS_NAMES if math else frozenset())
+    if missing:
+        raise TypeError(f"callbacks/{path} needs {sorted(missing)}")
+    return (math_callback if math else browser_callback)(source, **args)

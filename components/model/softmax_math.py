@@ -1,6 +1,6 @@
 """The math of the demo: pure numpy, numerically stable, no UI imports.
 
-This module is the reference. ``static/softmax_math.js`` is its browser twin and
+This module is the reference. ``static/js/lib/softmax_math.js`` is its browser twin and
 the tests feed both the same vectors. Every function accepts any finite input
 and returns finite numbers: exponentials are always taken of shifted values
 (``z - max z``), so ``exp`` never overflows and the normaliser is >= 1.

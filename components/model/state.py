@@ -28,7 +28,7 @@ TAU_MIN, TAU_MAX, TAU_DEFAULT = 0.05, 20.0, 1.0
 START_Z: tuple[float, ...] = (*BOOK_Z, *([0.0] * (MAX_K - len(BOOK_Z))))
 
 
-# A plain decimal number in ASCII digits, as static/input_check.js reads it: float() alone would
+# A plain decimal number in ASCII digits, as static/js/lib/input_check.js reads it: float() alone would
 # also take "1_000", "٣" or "３" (other scripts' digits) that the browser refuses.
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.ASCII | re.IGNORECASE)
 # U+2212 MINUS SIGN is a minus, as in the browser: the page prints it and people paste it back.
@@ -73,7 +73,7 @@ def shown_number(value: float, decimals: int = 0) -> str:
     """An input as the page writes it: up to 12 significant digits, trailing zeros trimmed, never -0;
     with ``decimals``, at least that many decimals (the z sliders' grid of 0.1: "-1.0", "2.004").
 
-    The twin of InputCheck.show (static/input_check.js): JavaScript's String(Number(v.toPrecision(12))),
+    The twin of InputCheck.show (js/lib/input_check.js): JavaScript's String(Number(v.toPrecision(12))),
     whose form (positional from 1e-6 to 1e21, else "1.5e-7", "1e+21") this copies, so that the
     first render (Python) and every later one (the browser) write the same digits.
     """

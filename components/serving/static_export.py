@@ -17,7 +17,7 @@ from ..browser.browser_js import STATIC_DIR
 from ..page.shell.page import SoftmaxLab
 from ..words.i18n import DEFAULT_LANGUAGE
 
-PAGE_CSS = (STATIC_DIR / "page.css").read_text(encoding="utf-8")
+PAGE_CSS = (STATIC_DIR / "css" / "page.css").read_text(encoding="utf-8")
 
 TEMPLATE = Template("""{% extends base %}
 {% block preamble %}

@@ -58,7 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "This exercise is built by the server, which is not answering. Reload the page once it is "
             "back: your settings are kept in the link."
         ),
-        # static/input_check.js (typed numbers and link values)
+        # static/js/lib/input_check.js (typed numbers and link values)
         "input.not_number": "{name}: \"{text}\" is not a number, so {fallback} is kept (allowed: {low} to {high}).",
         "input.not_positive": (
             "{name}: \"{text}\" is not a positive number, so {fallback} is kept (allowed: {low} to {high})."
@@ -354,7 +354,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "exercises.label": "習題",
         "exercises.loading": "正在載入這個習題…",
         "exercises.needs_server": "這個習題由伺服器建立，但伺服器沒有回應。等它恢復後重新載入頁面：你的設定都保存在連結裡。",
-        # static/input_check.js (typed numbers and link values)
+        # static/js/lib/input_check.js (typed numbers and link values)
         "input.not_number": "{name}：「{text}」不是數字，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：{low} 到 {high}）。",
         "input.outside": "{name}：{number} 超出 {low} 到 {high} 的範圍，因此改用 {value}。",

@@ -1,4 +1,4 @@
-"""How the exercise views print numbers, in Python and (FORMAT_NUMBER_JS) in the browser.
+"""How the exercise views print numbers, in Python and (static/js/lib/number_format.js) in the browser.
 
 One formatter for every view, so that a number reads the same wherever it is shown:
 
@@ -25,27 +25,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "−"
 FIXED_LIMIT = 1e6  # from here on, fixed decimals would be long: exponent form
-
-FORMAT_NUMBER_JS = """
-function formatNumber(v, digits = 3) {
-  if (v === 0) return "0";
-  const size = Math.abs(v);
-  const text = size >= 1e-4 && size < 1e6 ? v.toPrecision(digits) : v.toExponential(digits - 1);
-  return text.replaceAll("-", "−");
-}
-function formatFixed(v, decimals = 3, signed = false) {
-  if (v === 0) return "0";
-  const size = Math.abs(v);
-  const fixed = size >= Number(`1e-${decimals}`) && size < 1e6;
-  const text = fixed ? size.toFixed(decimals) : size.toExponential(1);
-  return (v < 0 ? "−" : signed ? "+" : "") + text.replaceAll("-", "−");
-}
-function powerHtml(text) {
-  const power = (m, sign, digits) => `×10<sup>${sign === "−" ? "−" : ""}${digits}</sup>`;
-  return text.replace(/e([+−]?)(\\d+)$/, power);
-}
-"""
-
 
 def _significant(size: Decimal, digits: int) -> tuple[Decimal, int]:
     """``size`` > 0 rounded to ``digits`` significant digits (half up) and its decimal exponent."""
@@ -77,7 +56,7 @@ def _with_sign(value: float, text: str, signed: bool = False) -> str:
 
 
 def format_number(value: float, digits: int = 3) -> str:
-    """``digits`` significant digits as FORMAT_NUMBER_JS formatNumber writes them: "0.0900", "−2.70e−5"."""
+    """``digits`` significant digits as NumberFormat.formatNumber writes them: "0.0900", "−2.70e−5"."""
     value = float(value)
     if value == 0:
         return "0"
@@ -89,7 +68,7 @@ def format_number(value: float, digits: int = 3) -> str:
 def format_fixed(value: float, decimals: int = 3, *, signed: bool = False) -> str:
     """``decimals`` fixed decimals where they show the value, else 2 significant digits ("−1.2e−8").
 
-    As FORMAT_NUMBER_JS formatFixed writes it. ``signed``: "+" before a positive value.
+    As NumberFormat.formatFixed writes it. ``signed``: "+" before a positive value.
     Exact 0 is "0": no rounded number is printed as zero unless it is zero.
     """
     value = float(value)

@@ -23,7 +23,7 @@ import panel as pn
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.browser.browser_js import FORMAT_TEXT_JS, INPUT_CHECK_JS_SOURCE
+from components.browser.browser_js import INPUT_CHECK_JS_SOURCE, js_source
 from components.model import softmax_math as sm
 from components.model.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
 from components.page.exercises.registry import EXERCISE_VIEWS
@@ -174,7 +174,7 @@ def assert_session_alive(page: Page, lab: SoftmaxLab) -> None:
 
 # --- the reader of every typed and linked number, on the whole corpus at once ---------------
 
-READ_ALL_JS = FORMAT_TEXT_JS + INPUT_CHECK_JS_SOURCE + """
+READ_ALL_JS = js_source("lib/format_text.js") + INPUT_CHECK_JS_SOURCE + """
 window.readAll = (texts, options) => texts.map((text) => InputCheck.readNumber(text, options));
 """
 

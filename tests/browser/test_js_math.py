@@ -1,4 +1,4 @@
-"""static/softmax_math.js, run in Chromium, agrees with the numpy reference."""
+"""static/js/lib/softmax_math.js, run in Chromium, agrees with the numpy reference."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The JS twin of the math (static/softmax_math.js, run in Chromium) on hypothesis-generated cases,
+"""The JS twin of the math (static/js/lib/softmax_math.js, run in Chromium) on hypothesis-generated cases,
 the same strategies as tests/test_math.py uses for numpy: |z/tau| up to 1e6 and beyond, any
 finite input. Each example is evaluated in one module-scoped page and compared with numpy
 (components/model/softmax_math.py): no NaN or inf, sums to 1 within 1e-12, shift invariance, agreement.

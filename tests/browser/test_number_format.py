@@ -11,7 +11,8 @@ import random
 
 import pytest
 
-from components.words.number_format import FORMAT_NUMBER_JS, format_fixed, format_number, power_html
+from components.browser.browser_js import NUMBER_FORMAT_JS_SOURCE
+from components.words.number_format import format_fixed, format_number, power_html
 from tests.browser.conftest import page_with_script
 
 EDGES = [0.0, -0.0, 0.125, -0.125, 0.0625, -0.0625, 0.1875, 2.5e-5, 1.25e-7, 5e-4, 1e-3, 9.9996e-4, 1e-4,
@@ -37,7 +38,8 @@ def values(count: int = 3000) -> list[float]:
 
 @pytest.fixture(scope="module")
 def format_page(browser):
-    with page_with_script(browser, FORMAT_NUMBER_JS) as page:
+    names = "const {formatNumber, formatFixed, powerHtml} = NumberFormat;"
+    with page_with_script(browser, NUMBER_FORMAT_JS_SOURCE + names) as page:
         yield page
 
 

@@ -134,7 +134,7 @@ def test_dockerignore_keeps_tests_caches_and_tooling_out_but_not_the_app() -> No
         assert _ignored(kept_out, patterns), kept_out
     copied = [rest.split()[-2] for keyword, rest in instructions()
               if keyword == "COPY" and "--from" not in rest]
-    for source in ["app.py", "components/page/shell/page.py", "static/app.css", *copied]:
+    for source in ["app.py", "components/page/shell/page.py", "static/css/app.css", *copied]:
         assert not _ignored(source.rstrip("/"), patterns), source
 
 

@@ -24,7 +24,7 @@ from bokeh.models import (
     TextInput,
 )
 
-from ...browser.browser_js import MODULES_ARG, browser_callback, browser_modules, input_callback
+from ...browser.browser_js import MODULES_ARG, browser_callback, browser_modules
 from ...model.state import (
     BOOK_Z_LIMIT,
     MAX_K,
@@ -176,7 +176,7 @@ class Controls(pn.viewable.Viewer):
         ]
         self.tau_box = self._typed_box(self.log_tau_slider, "τ", "tau-input", log_scale=True)
         boxes = [*self.z_boxes, self.tau_box]
-        typed_value = input_callback(
+        typed_value = browser_callback(
             TYPED_VALUE_JS, boxes=boxes, sliders=[*self.z_sliders, self.log_tau_slider],
             names=[*(z_label(j) for j in range(len(self.z_boxes))), "τ"],
             log_scales=[False] * len(self.z_boxes) + [True], notice=self.notice,

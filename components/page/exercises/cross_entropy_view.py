@@ -21,7 +21,7 @@ from ...browser.browser_js import STATIC_DIR, math_callback
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import FORMAT_NUMBER_JS, format_fixed, power_html
+from ...words.number_format import format_fixed, power_html
 from ..charts.bar_chart import chart_heading, output_names
 from ..charts.hover import hover_formatter
 from ..controls.controls import Controls, z_label
@@ -31,7 +31,7 @@ TRUE_COLOR, OTHER_COLOR = "#D55E00", "#0072B2"  # Okabe-Ito vermillion and blue
 Y_MARGIN = 1.3  # the axis runs +-1.3 / tau: every gradient component is within +-1 / tau
 # The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
 # belongs to one document, and every session has its own).
-VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+VIEW_CSS = (STATIC_DIR / "css" / "app.css").read_text(encoding="utf-8") + """
 :host(.chart-heading) .loss { font-size: 1.15rem; font-variant-numeric: tabular-nums; }
 :host(.cross-entropy-compare) p, :host(.cross-entropy-explanation) p { max-width: 62em; }
 :host(.cross-entropy-explanation) p { color: var(--muted); }
@@ -113,7 +113,7 @@ function quadraticGradientHtml(zy) {
 }
 """
 
-UPDATE_JS = FORMAT_NUMBER_JS + SLOWDOWN_JS + """
+UPDATE_JS = SLOWDOWN_JS + """
 const K = z.length;
 if (select.options.length !== K) select.options = a_names.slice(0, K).map((n, j) => [String(j + 1), n]);
 const y = Number(select.value) - 1;
@@ -154,6 +154,7 @@ class CrossEntropyView(pn.viewable.Viewer):
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
         texts = self.texts = controls.texts
+        self.modules = controls.browser_modules
         self.title = texts(self.title_key)
         state = controls.state
         k, z, tau = state.k, state.active_z, state.tau
@@ -211,7 +212,7 @@ class CrossEntropyView(pn.viewable.Viewer):
         # The page's formatter, not NumeralJS's "@value{0.0000}", which shows −1.2e−8 as "-0.0000".
         chart.add_tools(HoverTool(
             tooltips=[(self.texts("hover.output"), "@name"), ("∂C/∂zⱼ", "@value{custom}")],
-            formatters={"@value": hover_formatter("formatNumber(value, 4)")},
+            formatters={"@value": hover_formatter("formatNumber(value, 4)", self.modules)},
         ))
         chart.xgrid.grid_line_color = None
         chart.xaxis.major_label_text_font_size = "14px"

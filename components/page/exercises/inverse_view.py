@@ -17,7 +17,7 @@ import panel as pn
 from bokeh.layouts import column, row
 from bokeh.models import Button, ColumnDataSource, Div, InlineStyleSheet, Slider, TextInput
 
-from ...browser.browser_js import STATIC_DIR, math_input_callback
+from ...browser.browser_js import STATIC_DIR, math_callback
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
@@ -33,7 +33,7 @@ OUTSIDE_NOTE = TEXTS[DEFAULT_LANGUAGE]["inverse.outside_note"]  # the default la
 SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are "1"
 # The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
 # belongs to one document, and every session has its own).
-VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+VIEW_CSS = (STATIC_DIR / "css" / "app.css").read_text(encoding="utf-8") + """
 :host(.inverse-heading) h2 { font-size: 1.05rem; margin: 0; }
 :host(.inverse-heading) p, :host(.inverse-explanation) p { color: var(--muted); max-width: 60em; }
 :host(.inverse-notice) .bk-clearfix:not(:empty) { color: var(--warn); background: var(--warn-bg);
@@ -324,7 +324,7 @@ class InverseView(pn.viewable.Viewer):
         # "0 to 1" of the general messages (every other input.* template is kept as it is).
         target_messages = {**self.texts.templates("input."),
                            **self.texts.templates("inverse.", "not_positive", "outside")}
-        update = math_input_callback(
+        update = math_callback(
             UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
             a_names=a_names, tolerance=SUM_TOLERANCE, units=TARGET_UNITS, built_k=controls.state.k,
@@ -339,14 +339,14 @@ class InverseView(pn.viewable.Viewer):
         self.c_slider.js_on_change("value", update)
         for box in self.boxes:
             box.js_on_change("value", update)
-        self.apply_button.js_on_event("button_click", math_input_callback(
+        self.apply_button.js_on_event("button_click", math_callback(
             APPLY_JS, **controls.js_args, values=self.values, notice=self.notice, z_names=z_names,
             t=self.texts.templates("inverse.", "below_one", "below_many", "above_one", "above_many",
                                    "apply_exactly", "tau_not_one", "applied"),
             wide_range=wide_range,
         ))
         for button, delta in zip(self.shift_buttons, (-1.0, 1.0), strict=True):
-            button.js_on_event("button_click", math_input_callback(
+            button.js_on_event("button_click", math_callback(
                 SHIFT_JS, **controls.js_args, delta=delta, result=self.shift_result,
                 z_names=z_names, t=self.texts.templates("inverse.", "refused", "shifted"),
                 wide_range=wide_range,

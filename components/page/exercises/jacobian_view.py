@@ -45,7 +45,7 @@ from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 
 # format_number and parse_number are also imported from here (tests, notebooks).
-from ...words.number_format import FORMAT_NUMBER_JS, format_number, parse_number  # noqa: F401
+from ...words.number_format import format_number, parse_number  # noqa: F401
 from ..charts.bar_chart import output_names
 from ..controls.controls import Controls
 from .base import SHARED_VIEW_CSS
@@ -191,7 +191,7 @@ def _verdict(size: int, positive: int, negative: int, min_diag: float, max_off: 
     return html
 
 
-UPDATE_JS = FORMAT_NUMBER_JS + """
+UPDATE_JS = """
 const a = SoftmaxMath.softmax(z, tau);
 const J = SoftmaxMath.jacobian(z, tau);
 const K = z.length;

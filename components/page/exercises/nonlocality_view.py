@@ -11,56 +11,15 @@ import panel as pn
 from bokeh.layouts import column, row
 from bokeh.models import Button, Div
 
-from ...browser.browser_js import math_callback
+from ...browser.browser_js import js_callback
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS
-from ...words.number_format import FORMAT_NUMBER_JS, format_fixed
+from ...words.number_format import format_fixed
 from ..charts.bar_chart import bar_chart, bar_data, output_names
 from ..charts.sigmoid_panel import SIGMOID_COLOR
 from ..charts.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
 from ..controls.controls import Controls, z_label
 
-# Columns: the current value, the reference ("base") and the change as a label. A change is
-# written formatFixed: "+0.012", "−3.2e−4" for a small one (not "−0.000"), "0" when none.
-UPDATE_JS = FORMAT_NUMBER_JS + """
-const a = SoftmaxMath.softmax(z, tau);
-const s = SoftmaxMath.sigmoid(z);
-const previous = (source) => Array.from(source.data.value);
-const newMovement = cb_obj !== null && (reference.__moving !== cb_obj.id || cb_obj === k_slider
-  || previous(softmax_source).length !== z.length);
-if (cb_obj === reset_button) {
-  reference.__base = {a: a.slice(), s: s.slice()};
-  reference.__moving = null;
-} else if (newMovement) {
-  reference.__base = {a: previous(softmax_source), s: previous(sigmoid_source)};
-  reference.__moving = cb_obj.id;
-  if (reference.__base.a.length !== z.length) reference.__base = {a: a.slice(), s: s.slice()};
-}
-const base = reference.__base ?? {a: a.slice(), s: s.slice()};
-const sign = (v) => formatFixed(v, 3, true);
-const fill = (source, x_range, names, values, bases) => {
-  const shown = names.slice(0, z.length);
-  if (x_range.factors.length !== shown.length) x_range.factors = shown;
-  source.data = {name: shown, z: z.slice(), value: values, base: bases,
-                 label: values.map((v, j) => sign(v - bases[j]))};
-};
-fill(softmax_source, softmax_range, a_names, a, base.a);
-fill(sigmoid_source, sigmoid_range, s_names, s, base.s);
-const da = a.map((v, j) => v - base.a[j]);
-const ds = s.map((v, j) => v - base.s[j]);
-const moved = z_sliders.findIndex((x) => x.id === reference.__moving);
-let html;
-if (moved >= 0 && moved < z.length) {
-  const others = SoftmaxMath.sum(da) - da[moved];
-  const sOthers = SoftmaxMath.sum(ds) - ds[moved];
-  html = formatText(t.moving, {
-    name: z_labels[moved], j: moved + 1, moved: sign(da[moved]), others: sign(others),
-    total: sign(SoftmaxMath.sum(da)), s_moved: sign(ds[moved]), s_others: sign(sOthers)});
-} else {
-  html = t.idle;
-}
-setHtml(balance, html);
-"""
 
 
 def changes_data(z: list[float], values: list[float], symbol: str) -> dict[str, list]:
@@ -100,8 +59,8 @@ class NonLocalityView(pn.viewable.Viewer):
             syncable=False, css_classes=["nonlocality-balance"], sizing_mode="stretch_width",
         )
         self.reset_button = Button(label=texts("nonlocality.reset"), css_classes=["nonlocality-reset"])
-        update = math_callback(
-            UPDATE_JS, **controls.js_args, softmax_source=self.softmax_source,
+        update = js_callback(
+            "exercises/nonlocality.js", math=True, **controls.js_args, softmax_source=self.softmax_source,
             sigmoid_source=self.sigmoid_source, softmax_range=self.softmax_chart.x_range,
             sigmoid_range=self.sigmoid_chart.x_range, balance=self.balance, reference=self.balance,
             reset_button=self.reset_button, a_names=output_names("a", MAX_OUTPUTS),
@@ -113,7 +72,7 @@ class NonLocalityView(pn.viewable.Viewer):
         self.model = column(
             Div(text=texts("nonlocality.explanation"), sizing_mode="stretch_width",
                 css_classes=["explanation"]),
-            # Side by side while each gets 280 px, stacked below that (static/layout.css), as
+            # Side by side while each gets 280 px, stacked below that (static/css/layout.css), as
             # the page's own pair: two 150 px charts of ten bars cannot label them.
             row(self.softmax_chart, self.sigmoid_chart, sizing_mode="stretch_width",
                 css_classes=["chart-pair"]),

@@ -18,7 +18,7 @@ from ...browser.browser_js import STATIC_DIR, math_callback
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import FORMAT_NUMBER_JS, format_fixed, format_number
+from ...words.number_format import format_fixed, format_number
 from ..charts.bar_chart import chart_heading, output_names
 from ..controls.controls import Z_LIMITS, Controls, z_label
 
@@ -30,7 +30,7 @@ OUTPUT_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
                  "#56B4E9", "#7f7f7f", "#AA4499", "#882255", "#44AA99")
 # The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
 # belongs to one document, and every session has its own).
-VIEW_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8") + """
+VIEW_CSS = (STATIC_DIR / "css" / "app.css").read_text(encoding="utf-8") + """
 :host(.sweep-explanation) p { max-width: 60em; color: var(--muted); }
 :host(.chart-heading) .sum-check { font-variant-numeric: tabular-nums; }
 """
@@ -53,7 +53,7 @@ def sweep_heading(name: str, limit: float, tau: float, value: float, output: str
     )
 
 
-UPDATE_JS = FORMAT_NUMBER_JS + """
+UPDATE_JS = """
 const K = z.length;
 const limit = limits[range_buttons.active];
 if (select.options.length !== K) select.options = z_names.slice(0, K).map((n, j) => [String(j + 1), n]);

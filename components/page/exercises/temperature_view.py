@@ -37,7 +37,7 @@ from ...browser.browser_js import math_callback
 from ...model import softmax_math
 from ...model.state import MAX_K, TAU_MAX, TAU_MIN
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import FORMAT_NUMBER_JS, format_number
+from ...words.number_format import format_number
 from ..charts.bar_chart import output_names
 from ..charts.hover import hover_formatter
 from ..controls.controls import Controls
@@ -147,7 +147,7 @@ def heading_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> 
     return texts("temperature.heading", tau=format_number(tau), cold=cold, hot=format_number(1 / len(z)))
 
 
-UPDATE_JS = FORMAT_NUMBER_JS + """
+UPDATE_JS = """
 const K = z.length;
 const a = SoftmaxMath.softmax(z, tau);
 // The curves depend on z and K only: moving τ leaves them alone.
@@ -211,6 +211,7 @@ class TemperatureView(pn.viewable.Viewer):
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
         texts = self.texts = controls.texts
+        self.modules = controls.browser_modules
         self.title = texts(self.title_key)
         state = controls.state
         z, tau = state.active_z, state.tau
@@ -257,7 +258,7 @@ class TemperatureView(pn.viewable.Viewer):
             # $y is the pointer's height, below 0 under the axis: printed with a minus sign, never "-0.000".
             HoverTool(renderers=[lines], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "$x{0.000}"),
                                                    ("a", "$y{custom}")],
-                      formatters={"$y": hover_formatter("formatFixed(value, 3)")}),
+                      formatters={"$y": hover_formatter("formatFixed(value, 3)", self.modules)}),
             HoverTool(renderers=[dots], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "@tau{0.000}"),
                                                   ("a", "@a{0.0000}")]),
         )

@@ -103,7 +103,7 @@ class LanguageSwitch:
         }))
         one_file = not switchable and url_state.follow_page_url
         # render_as_text: the notice quotes what the link said, never as HTML. It looks like the
-        # notice under the controls (static/app.css) but has its own class: tests and scripts
+        # notice under the controls (static/css/app.css) but has its own class: tests and scripts
         # that read "the notice" (.notice) mean that one.
         self.notice = Div(
             text=notice, render_as_text=True, visible=bool(notice), css_classes=["language-notice"],

@@ -41,7 +41,7 @@ from .theme import ThemeToggle
 from .url_state import UrlState
 
 TITLE = TEXTS[DEFAULT_LANGUAGE]["page.title"]  # the served app's default; a page's own: SoftmaxLab.title
-APP_CSS = (STATIC_DIR / "app.css").read_text(encoding="utf-8")
+APP_CSS = (STATIC_DIR / "css" / "app.css").read_text(encoding="utf-8")
 
 
 class SoftmaxLab(pn.viewable.Viewer):
@@ -115,7 +115,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         charts = row(self.softmax_chart.model, self.sigmoid_panel.model, sizing_mode="stretch_width",
                      css_classes=["chart-pair"])
         right = column(charts, self.readout.model, sizing_mode="stretch_width", css_classes=["right-column"])
-        # static/layout.css stacks left above right on narrow screens (and wraps the chart pair).
+        # static/css/layout.css stacks left above right on narrow screens (and wraps the chart pair).
         body = row(left, right, sizing_mode="stretch_width", css_classes=["page-body"])
         # The exercise tabs go full width below, not inside the right column: Bokeh 3.9 leaves
         # plots in Tabs nested that deep with a zero-size layout (seen with this page).

@@ -1,7 +1,7 @@
 """A light and a dark theme, switched in the browser: served, embedded and in the static export.
 
 The page's colours are CSS custom properties (``--lab-*``) set on the app's root
-element; they inherit into every Bokeh shadow root, where static/app.css and
+element; they inherit into every Bokeh shadow root, where static/css/app.css and
 THEME_CSS map them onto the page's and Bokeh's own widget variables. Canvas colours
 (plot backgrounds, axes, grids, labels) are model properties: the browser swaps each
 light colour for its dark twin (PLOT_DARK) and restores the originals for light.

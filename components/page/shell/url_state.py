@@ -13,7 +13,7 @@ from __future__ import annotations
 from bokeh.document import Document
 from bokeh.models import Button, CustomJS
 
-from ...browser.browser_js import browser_callback, input_callback
+from ...browser.browser_js import browser_callback
 from ...model.state import MAX_K, MIN_K, TAU_MAX, TAU_MIN
 from ..controls.controls import Z_LIMITS, Controls, z_label
 from ..exercises.tabs import Exercises
@@ -170,7 +170,7 @@ class UrlState:
         )
         self.copy_button.js_on_event("button_click", browser_callback(
             COPY_JS, **args, t=controls.texts.templates("link.", "copied", "copy_this")))
-        self.apply_on_load = input_callback(
+        self.apply_on_load = browser_callback(
             APPLY_JS, **args, labels=[z_label(j) for j in range(len(controls.z_sliders))],
             k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX, themes=list(THEMES),
             input_messages=controls.texts.templates("input."),
