@@ -38,6 +38,7 @@ from ...model.state import (
     shown_number,
 )
 from ...words.i18n import Texts
+from ..context import Inputs, ViewContext
 
 Z_LIMITS = (BOOK_Z_LIMIT, WIDE_Z_LIMIT)
 LOG_TAU_STEP = 0.01  # the temperature slider moves in log10(tau): 2.3 % per step
@@ -196,6 +197,8 @@ class Controls(pn.viewable.Viewer):
             t=self.texts.templates("controls.", "range_clamped", "range_clamped_item", "list_separator"),
             **{MODULES_ARG: self.browser_modules},
         ))
+        self.inputs = Inputs(z_sliders=self.z_sliders, log_tau_slider=self.log_tau_slider,
+                             k_slider=self.k_slider, range_buttons=self.range_buttons, notice=self.notice)
         if sync_to_python:  # not in the static export, which has no server
             self._mirror_into_state()
         self.model = self._layout()
@@ -208,6 +211,13 @@ class Controls(pn.viewable.Viewer):
             "z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider, "k_slider": self.k_slider,
             MODULES_ARG: self.browser_modules,
         }
+
+    @property
+    def context(self) -> ViewContext:
+        """What the page's views are given (page/context.py)."""
+        return ViewContext(state=self.state, texts=self.texts, inputs=self.inputs,
+                           modules=self.browser_modules,
+                           _on_input=self.on_input)
 
     def on_input(self, callback: CustomJS) -> None:
         """Run a browser callback whenever any input changes."""

@@ -73,7 +73,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
         fit_labels = fit_bar_labels([self.softmax_chart.chart, self.sigmoid_panel.chart])
         self.exercises = Exercises(
-            self.controls, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
+            self.controls.context, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
             lazy=lazy_tabs, dress=self._dress_late_view, fit_labels=fit_labels,
         )
         self.connection = ConnectionStatus(self.texts)
