@@ -139,6 +139,7 @@ class Controls(pn.viewable.Viewer):
         # setHtml): every browser callback gets it through js_args (components/browser/browser_js.py).
         # Built here because every callback that needs it already receives the controls.
         self.browser_modules = browser_modules()
+        self.input_callbacks: list[CustomJS] = []  # every on_input callback: the page runs them at load
         # The page's language: every view reads its words from here (controls.texts("key")).
         self.texts = texts if texts is not None else Texts()
         # render_as_text: the notice quotes what the user typed, never as HTML.
@@ -220,7 +221,8 @@ class Controls(pn.viewable.Viewer):
                            _on_input=self.on_input)
 
     def on_input(self, callback: CustomJS) -> None:
-        """Run a browser callback whenever any input changes."""
+        """Run a browser callback whenever any input changes (and once at load: ``input_callbacks``)."""
+        self.input_callbacks.append(callback)
         for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
             slider.js_on_change("value", callback)
 
