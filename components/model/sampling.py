@@ -2,11 +2,11 @@
 
 Pure numpy, no UI; static/js/lib/sampling.js is its browser twin. A draw takes one uniform U
 from the seeded generator (components/model/rng.py) and returns the first index j whose
-cumulative sum c_j exceeds U * c_K (a binary search), so the same seed and the same vector give
-the same indices in Python and in the browser: the cumulative sums are added in the same order
-and compared, nothing transcendental is involved. Comparing with U * c_K, not U, keeps every
-index in range when the sums round to slightly less than 1, and a zero-probability entry can
-never be drawn (its c_j equals the one before it).
+cumulative sum c_j exceeds U * c_K (a binary search), the weights divided by the largest first.
+The same seed and the same vector give the same indices in Python and in the browser: the
+cumulative sums are added in the same order and compared, nothing transcendental is involved.
+Comparing with U * c_K, not U, keeps every index in range when the sums round to slightly less
+than K, and a zero-probability entry can never be drawn (its c_j equals the one before it).
 """
 
 from __future__ import annotations
@@ -28,9 +28,16 @@ def _as_probabilities(a: ArrayLike) -> FloatArray:
     p = np.asarray(a, dtype=np.float64)
     if p.ndim != 1 or p.size == 0:
         raise ValueError("expected a non-empty 1-D vector of probabilities")
-    if not np.all(np.isfinite(p)) or np.any(p < 0) or not p.sum() > 0:
+    if not np.all(np.isfinite(p)) or np.any(p < 0) or not p.max() > 0:
         raise ValueError("probabilities must be finite, >= 0 and not all 0")
     return p
+
+
+def _normalised(a: ArrayLike) -> FloatArray:
+    """a / sum a, divided by max a first so that the sum can neither overflow nor be subnormal."""
+    p = _as_probabilities(a)
+    p = p / p.max()
+    return p / p.sum()
 
 
 def _check_count(n: int) -> int:
@@ -40,8 +47,13 @@ def _check_count(n: int) -> int:
 
 
 def cumulative(a: ArrayLike) -> FloatArray:
-    """c_j = a_0 + ... + a_j, added left to right (np.cumsum is sequential, as the JS loop)."""
-    return np.cumsum(_as_probabilities(a))
+    """c_j = w_0 + ... + w_j with w = a / max a, added left to right (np.cumsum, as the JS loop).
+
+    Divided by the largest weight, the last sum is >= 1 (never subnormal, where U * c_K could
+    round up to c_K) and <= K (never overflowing).
+    """
+    p = _as_probabilities(a)
+    return np.cumsum(p / p.max())
 
 
 def search(c: FloatArray, targets: ArrayLike) -> IntArray:
@@ -50,7 +62,7 @@ def search(c: FloatArray, targets: ArrayLike) -> IntArray:
 
 
 def draw(a: ArrayLike, rng: Mulberry32, n: int) -> IntArray:
-    """n indices drawn from a (normalised here), one uniform each from rng."""
+    """n indices drawn from a (any weights >= 0, not all 0), one uniform each from rng."""
     c = cumulative(a)
     return search(c, rng.uniforms(_check_count(n)) * c[-1])
 
@@ -71,8 +83,7 @@ def counts(indices: ArrayLike, size: int) -> IntArray:
 def total_variation(counts_: ArrayLike, a: ArrayLike) -> float:
     """1/2 sum_j |n_j / N - a_j|: the distance between the frequencies and a (0 when N = 0)."""
     n = np.asarray(counts_, dtype=np.float64)
-    p = _as_probabilities(a)
-    p = p / p.sum()
+    p = _normalised(a)
     total = n.sum()
     if total == 0:
         return 0.0
@@ -81,14 +92,12 @@ def total_variation(counts_: ArrayLike, a: ArrayLike) -> float:
 
 def expected_counts(a: ArrayLike, n: int) -> FloatArray:
     """N a_j, the mean of each count."""
-    p = _as_probabilities(a)
-    return _check_count(n) * (p / p.sum())
+    return _check_count(n) * _normalised(a)
 
 
 def standard_errors(a: ArrayLike, n: int) -> FloatArray:
     """sqrt(N a_j (1 - a_j)), the spread of each count; 1 - a_j as the sum of the others (no cancellation)."""
-    p = _as_probabilities(a)
-    p = p / p.sum()
+    p = _normalised(a)
     others = p.sum() - p if p.size > 32 else np.array([math.fsum(np.delete(p, j)) for j in range(p.size)])
     return np.sqrt(_check_count(n) * p * np.maximum(others, 0.0))
 

@@ -10,12 +10,12 @@ const Sampling = (() => {
   function checkProbabilities(a) {
     if (!Array.isArray(a) && !ArrayBuffer.isView(a)) throw new TypeError("expected an array of probabilities");
     if (a.length === 0) throw new RangeError("expected a non-empty vector of probabilities");
-    let total = 0;
+    let peak = 0;
     for (const v of a) {
       if (!Number.isFinite(v) || v < 0) throw new RangeError("probabilities must be finite, >= 0 and not all 0");
-      total += v;
+      peak = Math.max(peak, v);
     }
-    if (!(total > 0)) throw new RangeError("probabilities must be finite, >= 0 and not all 0");
+    if (!(peak > 0)) throw new RangeError("probabilities must be finite, >= 0 and not all 0");
     return Array.from(a, Number);
   }
 
@@ -24,11 +24,13 @@ const Sampling = (() => {
     return n;
   }
 
+  // Sums of a / max a, as cumulative() in sampling.py: the last is >= 1 and <= K.
   function cumulative(a) {
     const p = checkProbabilities(a);
+    const peak = Math.max(...p);
     const c = new Float64Array(p.length);
     let acc = 0;
-    p.forEach((v, j) => { acc += v; c[j] = acc; });
+    p.forEach((v, j) => { acc += v / peak; c[j] = acc; });
     return c;
   }
 
@@ -60,10 +62,13 @@ const Sampling = (() => {
     return out;
   }
 
+  // a / sum a, divided by max a first, as _normalised() in sampling.py.
   function normalised(a) {
     const p = checkProbabilities(a);
-    const total = p.reduce((acc, v) => acc + v, 0);
-    return p.map((v) => v / total);
+    const peak = Math.max(...p);
+    const w = p.map((v) => v / peak);
+    const total = w.reduce((acc, v) => acc + v, 0);
+    return w.map((v) => v / total);
   }
 
   function totalVariation(countsOf, a) {
