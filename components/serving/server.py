@@ -3,34 +3,59 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 import panel as pn
+from bokeh.document import Document
+from jinja2 import Template
 
+from ..browser.browser_js import STATIC_DIR
+from ..model.state import SoftmaxState
 from ..page.shell.page import TITLE, SoftmaxLab
-from ..words.i18n import DEFAULT_LANGUAGE
+from ..words.i18n import DEFAULT_LANGUAGE, choose_language
 from .page_resources import serve_only_used_resources
 from .settings import ClosedSessionSweeper, ServerSettings, skip_document_validation
+from .shared_page import shared_page
+from .visitor import Visitor, attach_visitor
+
+PAGE_TEMPLATE = Template((Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8"))
+PAGE_CSS = (STATIC_DIR / "css" / "page.css").read_text(encoding="utf-8")
 
 
-def create_app() -> None:
-    """A fresh state and page for every session: no two users share sliders.
+def create_app(on_visitor: Callable[[Visitor], None] | None = None) -> None:
+    """A visitor's session: its own state, and the shared page of its language around it.
 
-    The page's Bokeh layout becomes the session document's root directly, not
-    wrapped in a Panel pane: the document then holds no Panel model, so it needs
-    none of Panel's CSS, which Panel links from its CDN when the app is embedded
-    by a <script> tag (and the page must not fetch anything from a CDN).
+    The page (serving/shared_page.py) is the same for every visitor of a language and is built
+    once; the session holds only the visitor's state (serving/visitor.py), so a class opening
+    the link at once costs the server a few models each instead of a whole page each.
+    ``on_visitor``: told of each new visitor (tests read their states).
 
-    Only the exercise tab shown first is built (the link's ?view=, read here so that the
-    browser needs no round trip for it); the server builds the others when they are opened
-    (lazy_tabs): most visitors open few tabs, and the views are 60 % of a page's models.
+    Embedded by a <script> tag (autoload.js), the page is the session's own document, as before:
+    Bokeh's script embed renders only the session's document, so it is built per visitor
+    (with lazy tabs: the views the visitor opens are built when opened).
     """
     serve_only_used_resources()  # no GL, table or Panel JS on the page: it uses none (idempotent)
     skip_document_validation(os.environ)  # checked by the tests, not per session (idempotent)
     document = pn.state.curdoc
-    # Embedded by a <script> tag, the page's URL is the course page's: leave it alone.
-    embedded_by_script = "bokeh-autoload-element" in pn.state.session_args
-    lab = SoftmaxLab(follow_page_url=not embedded_by_script, lang=requested_language(pn.state.session_args),
-                     view=requested_text(pn.state.session_args, "view"), lazy_tabs=True)
+    args = pn.state.session_args
+    if "bokeh-autoload-element" in args:
+        _create_embedded_page(document, args)
+        return
+    shared = shared_page(choose_language(requested_language(args)))
+    visitor = attach_visitor(document, SoftmaxState(lang=shared.lang))
+    document.template = PAGE_TEMPLATE
+    document.template_variables.update(shared=shared, page_css=PAGE_CSS)
+    document.title = shared.title
+    if on_visitor is not None:
+        on_visitor(visitor)
+
+
+def _create_embedded_page(document: Document, args: dict[str, list[bytes]]) -> None:
+    """The whole page as the session's document (the script embed): the course page's URL is
+    not ours, so the page leaves it alone."""
+    lab = SoftmaxLab(follow_page_url=False, lang=requested_language(args), view=requested_text(args, "view"),
+                     lazy_tabs=True)
     lab.attach(document)  # before the root joins the document: Bokeh then walks its models once
     document.add_root(lab.model)
     document.title = lab.title
@@ -50,6 +75,8 @@ def requested_text(session_args: dict[str, list[bytes]], name: str) -> str:
 
 def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do; memory of closed sessions is released."""
+    for lang in (DEFAULT_LANGUAGE,):  # the first visitor must not wait for the page to be built
+        shared_page(lang)
     server = pn.serve({"app": create_app}, show=False, start=False, title=TITLE, liveness=True,
                       **settings.server_kwargs())
     ClosedSessionSweeper(server).start(settings.check_sessions_ms)

@@ -1,0 +1,75 @@
+"""The page every visitor of a language gets: built once, kept as the JSON and HTML it becomes.
+
+A visitor's page is the same Bokeh document for everyone who opens the link in one language: the
+maths runs in the browser and the link's state (z, tau, K, range, view, theme) is applied there
+(page/shell/url_state.py). Building and serialising that document is most of what a Panel
+session costs (245 models: ~0.5 s of CPU), so it is done once per language and process, and a
+visitor's own server session holds only what differs: its state (serving/visitor.py).
+
+The page reaches the browser as a standalone Bokeh document inside the HTML of the visitor's
+session page (templates/page.html). When its document is ready it names its inputs on
+``window.softmaxLab`` (static/js/callbacks/serving/page_ready.js), where the visitor's session
+finds them (link.js) to send the state to Python.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bokeh.document import Document
+from bokeh.embed.elements import div_for_render_item, script_for_render_items
+from bokeh.embed.util import standalone_docs_json_and_render_items
+from bokeh.embed.wrappers import wrap_in_script_tag
+from markupsafe import Markup
+
+from ..browser.browser_js import js_source
+from ..page.shell.page import SoftmaxLab
+from ..words.i18n import LANGUAGES
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """What a visitor's HTML carries of the shared page: its root elements and the script that
+    renders the document into them (both Markup: inserted as they are), and its words."""
+
+    divs: Markup
+    script: Markup
+    title: str
+    lang: str
+    description: str
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def shared_page(lang: str) -> SharedPage:
+    """The page in ``lang`` (a code of words/i18n.py), built on first use and kept for the process.
+
+    Its document is never served as a session: nothing of it runs in Python (no Python callback),
+    so one copy serves every visitor, in any order, from any thread.
+    """
+    lab = SoftmaxLab(sync_to_python=False, follow_page_url=True, lang=lang)
+    document = Document(title=lab.title)
+    lab.attach(document)
+    document.add_root(lab.model)
+    inputs = lab.controls.inputs
+    document.js_on_event("document_ready", _page_ready(lab, inputs))
+    docs_json, render_items = standalone_docs_json_and_render_items(document, suppress_callback_warning=True)
+    divs = Markup("".join(div_for_render_item(item) for item in render_items))
+    script = Markup(wrap_in_script_tag(script_for_render_items(docs_json, render_items)))
+    return SharedPage(divs=divs, script=script, title=lab.title, lang=lab.lang,
+                      description=lab.texts("page.description"))
+
+
+def _page_ready(lab: SoftmaxLab, inputs) -> object:
+    from bokeh.models import CustomJS
+
+    return CustomJS(code=js_source("callbacks/serving/page_ready.js"), args={
+        "z_sliders": inputs.z_sliders, "log_tau_slider": inputs.log_tau_slider, "k_slider": inputs.k_slider,
+        "range_buttons": inputs.range_buttons, "tabs": lab.exercises.tabs, "banner": lab.connection.model,
+    })
+
+
+def page_json_size(lang: str) -> int:
+    """Bytes of the shared page's script (for benchmarks and notes)."""
+    return len(json.dumps(str(shared_page(lang).script)))
