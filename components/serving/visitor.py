@@ -51,10 +51,19 @@ def attach_visitor(document: Document, state: SoftmaxState | None = None) -> Vis
     model = VisitorState(z=list(state.z), log_tau=math.log10(state.tau), k=state.k,
                          z_range=Z_LIMITS.index(state.z_limit))
 
+    applying: list[bool] = []  # set while the browser's values are being applied: no echo back
+
     def apply() -> None:
         """The browser's values, through the state's own checks (a forged message is clamped too);
         the range first: z beyond the old range is accepted once the range is wide."""
         pending.clear()
+        applying.append(True)
+        try:
+            _apply()
+        finally:
+            applying.clear()
+
+    def _apply() -> None:
         if isinstance(model.z_range, int) and 0 <= model.z_range < len(Z_LIMITS):
             state.set_z_limit(Z_LIMITS[model.z_range])
         for index, value in enumerate(list(model.z)[:MAX_K]):
@@ -79,6 +88,15 @@ def attach_visitor(document: Document, state: SoftmaxState | None = None) -> Vis
 
     for name in ("z_range", "z", "log_tau", "k"):
         model.on_change(name, follow)
+
+    def push(*_events: Any) -> None:
+        """State set in Python (not from the browser): the browser's controls follow (link.js)."""
+        if applying:
+            return
+        model.update(z=list(state.z), log_tau=math.log10(state.tau), k=state.k,
+                     z_range=Z_LIMITS.index(state.z_limit))
+
+    state.param.watch(push, ["z", "tau", "k", "z_limit"])
     mount = Div(visible=False, tags=[model], syncable=True, css_classes=["softmax-lab-visitor"])
     document.add_root(mount)
     document.js_on_event("document_ready", CustomJS(code=js_source("callbacks/serving/link.js"),

@@ -7,13 +7,15 @@ read each session's SoftmaxState: the browser computes, Python stays the referen
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 import panel as pn
 import pytest
 from playwright.sync_api import expect
 
-from components.page.shell.page import SoftmaxLab
+from components.serving.server import create_app
+from components.serving.visitor import Visitor
 from tests.browser.conftest import free_port, wait_for_http
 from tests.browser.screen import open_app, press_on_slider, readout
 
@@ -28,15 +30,10 @@ def wait_until(condition, timeout: float = 10.0) -> None:
 
 @pytest.fixture
 def in_process_app():
-    labs: list[SoftmaxLab] = []
-
-    def create_app():
-        lab = SoftmaxLab()
-        labs.append(lab)
-        return lab
-
+    """The served app (serving/server.py create_app), each visitor's session recorded."""
+    labs: list[Visitor] = []
     port = free_port()
-    server = pn.serve({"app": create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
+    server = pn.serve({"app": partial(create_app, on_visitor=labs.append)}, port=port, address="127.0.0.1", threaded=True, show=False,
                       start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
     wait_for_http(f"http://127.0.0.1:{port}/liveness")
     yield f"http://127.0.0.1:{port}/app", labs
@@ -85,8 +82,7 @@ def test_python_changes_reach_the_browser(page, in_process_app):
     open_app(page, url)
     wait_until(lambda: len(labs) == 1)
     lab = labs[0]
-    doc = lab.controls.z_sliders[0].document
-    doc.add_next_tick_callback(lambda: lab.state.set_z(0, -4.0))
+    lab.document.add_next_tick_callback(lambda: lab.state.set_z(0, -4.0))
     expect(page.locator(".z-slider-1 .bk-slider-value")).to_have_text("-4.0")
     assert readout(page)["z"][0] == -4.0
 

@@ -1,6 +1,7 @@
 // A visitor's session (components/serving/visitor.py, at its document_ready): its state follows
 // the shared page's inputs. The visitor's model syncs to Python; a burst of changes (a drag)
-// is sent at most every 50 ms, and the last value always.
+// is sent at most every 50 ms, and the last value always. What Python sets on the visitor's model
+// (a state changed in Python) moves the controls: the range first, then z, tau and K.
 /* global visitor */
 const link = ({inputs}) => {
   const {z_sliders, log_tau_slider, k_slider, range_buttons, tabs} = inputs;
@@ -20,6 +21,12 @@ const link = ({inputs}) => {
   for (const slider of [...z_sliders, log_tau_slider, k_slider]) slider.connect(slider.properties.value.change, soon);
   range_buttons.connect(range_buttons.properties.active.change, soon);
   tabs.connect(tabs.properties.active.change, soon);
+  visitor.connect(visitor.change, () => {
+    if (range_buttons.active !== visitor.z_range) range_buttons.active = visitor.z_range;
+    visitor.z.forEach((value, j) => { if (z_sliders[j] && z_sliders[j].value !== value) z_sliders[j].value = value; });
+    if (Math.abs(log_tau_slider.value - visitor.log_tau) > 1e-9) log_tau_slider.value = visitor.log_tau;
+    if (k_slider.value !== visitor.k) k_slider.value = visitor.k;
+  });
   send();
 };
 if (window.softmaxLab != null) link(window.softmaxLab);
