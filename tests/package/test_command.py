@@ -111,9 +111,9 @@ def test_the_command_serves_the_app_with_the_c_allocator(installed, browser, tmp
     port = free_port()
     log_path = tmp_path / "softmax-lab.log"
     with open(log_path, "w") as log:
-        process = subprocess.Popen([str(installed.command)], cwd=installed.outside, stdout=log,
-                                   stderr=subprocess.STDOUT,
-                                   env=installed.env(SOFTMAX_LAB_PORT=str(port), SOFTMAX_LAB_ADDRESS="127.0.0.1"))
+        env = installed.env(SOFTMAX_LAB_PORT=str(port), SOFTMAX_LAB_ADDRESS="127.0.0.1")
+        process = subprocess.Popen([str(installed.command)], cwd=installed.outside, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)
         try:
             wait_for_http(f"http://127.0.0.1:{port}/liveness", timeout=120, process=process)
             # use_system_allocator re-executed the command's script with PYTHONMALLOC=malloc, in place.

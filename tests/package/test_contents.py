@@ -42,7 +42,8 @@ def test_the_wheel_holds_the_package_under_its_own_name_with_static_inside(built
     expected = {f"{PACKAGE}/{path.as_posix()}" for path in source_files("components", "*.py")}
     expected |= {f"{PACKAGE}/static/{path.as_posix()}" for path in source_files("static", "*")}
     assert expected - names == set()
-    assert {name.split("/")[0] for name in names} == {PACKAGE, built.wheel.name.split("-py3")[0] + ".dist-info"}
+    dist_info = built.wheel.name.split("-py3")[0] + ".dist-info"
+    assert {name.split("/")[0] for name in names} == {PACKAGE, dist_info}
     assert not any(name.startswith("components/") or name == "app.py" for name in names)
 
 
