@@ -78,7 +78,8 @@ def test_steps_one_at_a_time_with_changing_settings_agree(bandit_page, k):
 
 def test_action_probabilities_agree(bandit_page):
     q = [1.0, 3.0, 3.0, -1.0]
-    got = bandit_page.evaluate("(q) => Bandit.POLICIES.map((p) => Bandit.actionProbabilities(q, p, 0.5, 0.2))", q)
+    script = "(q) => Bandit.POLICIES.map((p) => Bandit.actionProbabilities(q, p, 0.5, 0.2))"
+    got = bandit_page.evaluate(script, q)
     for policy, probabilities in zip(bandit.POLICIES, got, strict=True):
         np.testing.assert_allclose(probabilities, bandit.action_probabilities(np.array(q), policy, 0.5, 0.2),
                                    rtol=1e-15)
