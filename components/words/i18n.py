@@ -202,14 +202,14 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/exercises/temperature_view.py
         "temperature.title": "Temperature & partition function",
         "temperature.explanation": (
-            "<div class='explanation'><p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
+            "<p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
             "Read each input as an energy E<sub>i</sub> = −z<sub>i</sub> and the temperature as β = 1/τ:</p>"
             "{mathml}"
             "<p>The <b>partition function</b> Z normalises the outputs. Its logarithm gives the <b>free "
             "energy</b> F = −τ ln Z, which equals U − τH: the mean energy U = Σ a<sub>j</sub>E<sub>j</sub> "
             "minus the temperature times the <b>entropy</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>. H is 0 for a "
             "one-hot output and ln K for the uniform one. Cool the system (τ → 0) and all the probability goes "
-            "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p></div>"
+            "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p>"
         ),
         "temperature.above_float": "above float64's largest number",
         "temperature.below_float": "below float64's smallest number",
@@ -218,12 +218,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "temperature.h_nats": "H in nats",
         "temperature.h_bits": "H in bits",
         "temperature.units": "ln {k} nats = log₂ {k} = {bits} bits",
-        "temperature.cold_one": "one-hot on <b class='cold-limit'>{name}</b> (the largest z)",
-        "temperature.cold_tied": "shared equally by <b class='cold-limit'>{names}</b> (tied largest z)",
+        "temperature.cold_one": "one-hot on {name} (the largest z)",
+        "temperature.cold_tied": "shared equally by {names} (tied largest z)",
         "temperature.heading": (
             "<h2>Every output a<sub>j</sub> against the temperature τ</h2><p>Dashed line: current τ = "
-            "<b class='tau'>{tau}</b>. As τ → 0 the outputs become {cold}; as τ → ∞ they "
-            "become uniform, 1/K = <b class='hot-limit'>{hot}</b> each.</p>"
+            "{tau}. As τ → 0 the outputs become {cold}; as τ → ∞ they "
+            "become uniform, 1/K = {hot} each.</p>"
         ),
         "temperature.y_axis": "output aⱼ",
         # components/page/exercises/sweep_view.py
@@ -258,13 +258,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "cross_entropy.too_small": "10<sup>−{power}</sup> (too small for a float: C comes from ln a directly)",
         "cross_entropy.heading": (
-            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>true class y = {y}: "
-            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+            "<h2>C = −ln {name} = {loss}</h2><p>true class y = {y}: "
+            "{name} = {a} · τ = {tau} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
         ),
         "cross_entropy.compare": (
-            "<p>For {name} = <b class='z-y'>{z}</b> the softmax gradient of the true class is "
-            "<b class='softmax-gradient'>{gradient}</b>. A sigmoid output with the quadratic "
-            "cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>: lower "
+            "<p>For {name} = {z} the softmax gradient of the true class is "
+            "{gradient}. A sigmoid output with the quadratic "
+            "cost would get (σ(z) − 1) σ′(z) = {quadratic}: lower "
             "z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>"
         ),
         "cross_entropy.select": "True class y",
@@ -287,10 +287,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "floating-point rounding.</p>"
         ),
         "inverse.outside_note": " (orange: outside, Apply clamps it)",
-        "inverse.table_head": (
-            "<th scope='col'>output</th><th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th>"
-            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
-        ),
+        "inverse.column_output": "output",
+        "inverse.column_typed": "typed",
+        "inverse.column_a": "aⱼ (sum 1)",
+        "inverse.column_log_a": "ln aⱼ",
+        "inverse.column_z": "zⱼ = ln aⱼ + C",
         "inverse.why": "C = {shift}; the main sliders run from −{limit} to {limit}{outside}.",
         "inverse.normalised": (
             "<p>The targets add up to {total}, not 1: each is divided by {total} before taking the logarithm.</p>"
@@ -311,13 +312,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.tau_not_one": "τ is {tau}, not 1: the main chart shows softmax(z/τ), not the targets.",
         "inverse.applied": "Applied: the largest difference between the main outputs and the targets is {gap}.",
         "inverse.refused": (
-            "<p class='refused'>Shifting by {delta} would move {name} to {value}, outside −{limit} to {limit}: "
+            "Shifting by {delta} would move {name} to {value}, outside −{limit} to {limit}: "
             "nothing was shifted, since a clamped slider would change the outputs. Shift the other way, or choose "
-            "\"{range}\".</p>"
+            "\"{range}\"."
         ),
         "inverse.shifted": (
             "<p>Every z moved by {delta}: ({before}) → ({after}).</p>"
-            "<p>Largest change of any softmax output: <b class='max-change'>{change}</b> "
+            "<p>Largest change of any softmax output: {change} "
             "(outputs now {outputs}): the same, up to rounding.</p>"
         ),
         "inverse.no_shift": "<p>No shift yet.</p>",
@@ -482,13 +483,13 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/exercises/temperature_view.py
         "temperature.title": "溫度與配分函數",
         "temperature.explanation": (
-            "<div class='explanation'><p>Softmax 就是統計物理中的<b>波茲曼分布</b>。"
+            "<p>Softmax 就是統計物理中的<b>波茲曼分布</b>。"
             "把每個輸入看成能量 E<sub>i</sub> = −z<sub>i</sub>，並令 β = 1/τ：</p>"
             "{mathml}"
             "<p><b>配分函數</b> Z 使輸出歸一化。它的對數給出<b>自由能</b> F = −τ ln Z，它等於 U − τH："
             "平均能量 U = Σ a<sub>j</sub>E<sub>j</sub> 減去溫度乘以<b>熵</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>。"
             "輸出完全集中在一個類別時 H 為 0，均勻分布時為 ln K。讓系統降溫（τ → 0），所有機率都集中到最低的能量，"
-            "也就是最大的 z；讓它升溫（τ → ∞），每個輸出都趨近 1/K。</p></div>"
+            "也就是最大的 z；讓它升溫（τ → ∞），每個輸出都趨近 1/K。</p>"
         ),
         "temperature.above_float": "超過 float64 能表示的最大數",
         "temperature.below_float": "低於 float64 能表示的最小數",
@@ -497,12 +498,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "temperature.h_nats": "H（單位：奈特）",
         "temperature.h_bits": "H（單位：位元）",
         "temperature.units": "ln {k} 奈特 = log₂ {k} = {bits} 位元",
-        "temperature.cold_one": "完全集中在 <b class='cold-limit'>{name}</b>（最大的 z）",
-        "temperature.cold_tied": "由 <b class='cold-limit'>{names}</b> 平分（並列最大的 z）",
+        "temperature.cold_one": "完全集中在 {name}（最大的 z）",
+        "temperature.cold_tied": "由 {names} 平分（並列最大的 z）",
         "temperature.heading": (
             "<h2>每個輸出 a<sub>j</sub> 隨溫度 τ 的變化</h2><p>虛線：目前的 τ = "
-            "<b class='tau'>{tau}</b>。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
-            "每個都是 1/K = <b class='hot-limit'>{hot}</b>。</p>"
+            "{tau}。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
+            "每個都是 1/K = {hot}。</p>"
         ),
         "temperature.y_axis": "輸出 aⱼ",
         # components/page/exercises/sweep_view.py
@@ -533,13 +534,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "cross_entropy.too_small": "10<sup>−{power}</sup>（浮點數無法表示這麼小的數：C 直接由 ln a 計算）",
         "cross_entropy.heading": (
-            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>正確類別 y = {y}："
-            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · 長條：∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+            "<h2>C = −ln {name} = {loss}</h2><p>正確類別 y = {y}："
+            "{name} = {a} · τ = {tau} · 長條：∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
         ),
         "cross_entropy.compare": (
-            "<p>當 {name} = <b class='z-y'>{z}</b> 時，正確類別的 softmax 梯度是 "
-            "<b class='softmax-gradient'>{gradient}</b>。若是使用二次成本的 sigmoid 輸出，"
-            "梯度會是 (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>："
+            "<p>當 {name} = {z} 時，正確類別的 softmax 梯度是 "
+            "{gradient}。若是使用二次成本的 sigmoid 輸出，"
+            "梯度會是 (σ(z) − 1) σ′(z) = {quadratic}："
             "z<sub>y</sub> 越低（輸出越錯），σ′ 連同這個梯度就越小，這就是學習變慢。</p>"
         ),
         "cross_entropy.select": "正確類別 y",
@@ -560,10 +561,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "除了浮點數的捨入誤差之外，輸出完全相同。</p>"
         ),
         "inverse.outside_note": "（橘色：超出範圍，套用時會被截到範圍內）",
-        "inverse.table_head": (
-            "<th scope='col'>輸出</th><th scope='col'>目標值</th><th scope='col'>aⱼ（總和 1）</th>"
-            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
-        ),
+        "inverse.column_output": "輸出",
+        "inverse.column_typed": "目標值",
+        "inverse.column_a": "aⱼ（總和 1）",
+        "inverse.column_log_a": "ln aⱼ",
+        "inverse.column_z": "zⱼ = ln aⱼ + C",
         "inverse.why": "C = {shift}；主要滑桿的範圍是 −{limit} 到 {limit}{outside}。",
         "inverse.normalised": "<p>目標值的總和是 {total}，不是 1：取對數之前，每個值都先除以 {total}。</p>",
         "inverse.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：大於 0、最多 {high}）。",
@@ -579,12 +581,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.tau_not_one": "τ 是 {tau}，不是 1：主要圖表顯示的是 softmax(z/τ)，而不是目標值。",
         "inverse.applied": "已套用：主要輸出與目標值之間的最大差距是 {gap}。",
         "inverse.refused": (
-            "<p class='refused'>平移 {delta} 會把 {name} 移到 {value}，超出 −{limit} 到 {limit}："
-            "因此沒有平移，因為被截斷的滑桿會改變輸出。請往另一個方向平移，或選擇「{range}」。</p>"
+            "平移 {delta} 會把 {name} 移到 {value}，超出 −{limit} 到 {limit}："
+            "因此沒有平移，因為被截斷的滑桿會改變輸出。請往另一個方向平移，或選擇「{range}」。"
         ),
         "inverse.shifted": (
             "<p>每個 z 都移動了 {delta}：({before}) → ({after})。</p>"
-            "<p>所有 softmax 輸出中最大的變化：<b class='max-change'>{change}</b>"
+            "<p>所有 softmax 輸出中最大的變化：{change}"
             "（目前的輸出 {outputs}）：除了捨入誤差之外完全相同。</p>"
         ),
         "inverse.no_shift": "<p>尚未平移。</p>",

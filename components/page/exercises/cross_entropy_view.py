@@ -18,8 +18,7 @@ from bokeh.plotting import figure
 
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
-from ...words.i18n import Texts
-from ...words.number_format import format_fixed, power_html
+from ...words.number_format import format_fixed
 from ..charts.bar_chart import chart_heading, output_names
 from ..charts.hover import hover_formatter
 from ..context import ViewContext
@@ -30,29 +29,9 @@ DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong out
 TRUE_COLOR, OTHER_COLOR = "#D55E00", "#0072B2"  # Okabe-Ito vermillion and blue
 Y_MARGIN = 1.3  # the axis runs +-1.3 / tau: every gradient component is within +-1 / tau
 
-def probability_html(log_a: float, texts: Texts | None = None) -> str:
-    """a = e^{ln a} in a readable form, also when it underflows to 0 in floating point."""
-    a = math.exp(log_a)
-    if a >= 1e-3:
-        return f"{a:.3f}"
-    if a > 0:
-        mantissa, exponent = f"{a:.2e}".split("e")
-        return f"{mantissa}×10<sup>−{abs(int(exponent))}</sup>"
-    return (texts or Texts())("cross_entropy.too_small", power=f"{abs(log_a / math.log(10)):.1f}")
 
-
-def signed(value: float) -> str:
-    """A gradient component as its bar's label shows it: "+0.123", "−1.2e−8", "0" (formatFixed)."""
-    return format_fixed(value, 3, signed=True)
-
-
-def loss_heading(y: int, loss: float, tau: float, texts: Texts | None = None) -> str:
-    """Heading HTML for the first render; cross_entropy.js writes the same markup."""
-    texts = texts or Texts()
-    name = output_names("a", y + 1)[y]
-    return texts("cross_entropy.heading", name=name, loss=format_fixed(loss, 3), y=y + 1,
-                 a=probability_html(-loss, texts), tau=f"{float(f'{tau:.3g}'):g}")
-
+# The numpy reference of the slowdown term that static/js/callbacks/exercises/cross_entropy.js
+# prints (quadraticGradientHtml), in log space as there: the tests compare the two.
 
 def _softplus(x: float) -> float:
     return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
@@ -66,29 +45,6 @@ def quadratic_gradient_log(z_y: float) -> float:
 def quadratic_sigmoid_gradient(z_y: float) -> float:
     """dC/dz for C = (sigma(z) - 1)^2 / 2: (sigma - 1) sigma' = -sigma(z) sigma(-z)^2, the slowdown term."""
     return -math.exp(quadratic_gradient_log(z_y))
-
-
-def quadratic_gradient_html(z_y: float) -> str:
-    """The always negative slowdown term, m×10^e when tiny; cross_entropy.js prints the same."""
-    log_g = quadratic_gradient_log(z_y)
-    if log_g >= math.log(1e-3):
-        return f"−{math.exp(log_g):.3f}"
-    power = log_g / math.log(10)
-    exponent = math.floor(power)
-    mantissa = f"{10 ** (power - exponent):.1f}"
-    if mantissa == "10.0":
-        mantissa, exponent = "1.0", exponent + 1
-    return f"−{mantissa}×10<sup>−{abs(exponent)}</sup>"
-
-
-def compare_html(y: int, z_y: float, softmax_gradient: float, texts: Texts | None = None) -> str:
-    """The comparison with a sigmoid output and the quadratic cost; cross_entropy.js writes the same.
-
-    Both gradients are written m×10^e when tiny: −1.2×10⁻⁸ beside −4.4×10⁻⁵ shows which is smaller.
-    """
-    return (texts or Texts())("cross_entropy.compare", name=z_label(y), z=format_fixed(z_y, 2),
-                              gradient=power_html(signed(softmax_gradient)),
-                              quadratic=quadratic_gradient_html(z_y))
 
 
 class CrossEntropyView(ExerciseView):
@@ -108,16 +64,18 @@ class CrossEntropyView(ExerciseView):
             title=texts("cross_entropy.select"), value=str(y + 1), width=160, css_classes=["true-class"],
             options=[(str(j + 1), names[j]) for j in range(k)],
         )
+        # The first bars as data; the browser writes every text of the view (cross_entropy.js, at
+        # load and on every change), so the heading and the comparison start empty.
         gradient = sm.cross_entropy_gradient(z, y, tau)
-        loss = sm.cross_entropy(z, y, tau)
         self.source = ColumnDataSource(data={
-            "name": names[:k], "value": list(gradient), "label": [signed(v) for v in gradient],
+            "name": names[:k], "value": list(gradient),
+            "label": [format_fixed(v, 3, signed=True) for v in gradient],
             "color": [TRUE_COLOR if j == y else OTHER_COLOR for j in range(k)],
             "offset": [4 if v >= 0 else -18 for v in gradient],
         }, syncable=False, name="cross-entropy-gradient-bars")
         self.chart = self._chart(names[:k], tau)
-        self.heading = chart_heading(loss_heading(y, loss, tau, texts), "cross-entropy-chart")
-        self.compare = Div(text=compare_html(y, z[y], float(gradient[y]), texts), syncable=False,
+        self.heading = chart_heading("", "cross-entropy-chart")
+        self.compare = Div(text="", syncable=False,
                            sizing_mode="stretch_width", css_classes=["cross-entropy-compare"])
         explanation = Div(text=texts("cross_entropy.explanation"), sizing_mode="stretch_width",
                           css_classes=["cross-entropy-explanation"])

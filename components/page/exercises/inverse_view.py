@@ -18,7 +18,6 @@ from bokeh.models import Button, ColumnDataSource, Div, Slider, TextInput
 
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
-from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
 from ..charts.bar_chart import output_names
 from ..context import ViewContext
 from ..controls.controls import Z_LIMITS, z_label
@@ -30,22 +29,15 @@ from .base import ExerciseView
 FILLER_TARGET = 0.1
 TARGET_UNITS = 1000  # boxes the student has not typed in show the outputs in thousandths
 C_LIMIT, C_STEP = 10.0, 0.1
-OUTSIDE_NOTE = TEXTS[DEFAULT_LANGUAGE]["inverse.outside_note"]  # the default language's, for tests
 SUM_TOLERANCE = 1e-9  # typed decimals such as 0.315 + 0.009 + 0.633 + 0.043 are "1"
-
-def number_html(value: float) -> str:
-    """Fixed decimals for ordinary sizes, m×10^e for tiny ones; numberHtml in inverse.js is the same."""
-    if value == 0 or 1e-3 <= abs(value) < 1e6:
-        return f"{value:.4f}".replace("-", "−")
-    mantissa, exponent = f"{value:.2e}".split("e")
-    return f"{mantissa}×10<sup>{int(exponent)}</sup>".replace("-", "−")
 
 
 def targets_from_outputs(outputs: Sequence[float]) -> list[float]:
     """The outputs as the targets a student would type: thousandths that add up to exactly 1,
     none 0 (ln 0 = −∞), each as close to its output as that allows (largest remainders);
     targetsFromOutputs in inverse.js is the same in the browser. Rounding each output alone
-    could add up to 1.001 and start the tab with a "targets add up to" warning the student never caused."""
+    could add up to 1.001 and start the tab with a "targets add up to" warning the student
+    never caused."""
     scaled = [float(v) * TARGET_UNITS for v in outputs]
     # Half up on the float itself (x - floor(x) is exact): JS does the same operations.
     units = [max(1, math.floor(s) + (1 if s - math.floor(s) >= 0.5 else 0)) for s in scaled]
@@ -58,33 +50,6 @@ def targets_from_outputs(outputs: Sequence[float]) -> list[float]:
     return [n / TARGET_UNITS for n in units]
 
 
-def table_html(typed: Sequence[float], limit: float, shift: float, texts: Texts | None = None) -> str:
-    """The targets, the normalised outputs, their logs and the inputs; inverse.js writes the same."""
-    texts = texts or Texts()
-    a = np.asarray(typed, dtype=float) / np.sum(typed)
-    log_a = sm.inverse_softmax(typed)
-    z = log_a + shift
-    rows = "".join(
-        f"<tr><th scope='row'>{output_names('a', j + 1)[j]}</th><td>{typed[j]:g}</td>"
-        f"<td>{number_html(a[j])}</td>"
-        f"<td>{number_html(log_a[j])}</td><td class='{'z outside' if abs(z[j]) > limit else 'z'}'>"
-        f"{number_html(z[j])}</td></tr>"
-        for j in range(len(typed))
-    )
-    outside = texts("inverse.outside_note") if np.any(np.abs(z) > limit) else ""
-    why = texts("inverse.why", shift=f"{shift:.1f}", limit=f"{limit:g}", outside=outside)
-    return (
-        f"<table class='readout inverse-table'><thead><tr>{texts('inverse.table_head')}</tr></thead>"
-        f"<tbody>{rows}</tbody></table><p class='why'>{why}</p>"
-    )
-
-
-def normalised_html(total: float, texts: Texts | None = None) -> str:
-    if abs(total - 1) <= SUM_TOLERANCE:
-        return ""
-    return (texts or Texts())("inverse.normalised", total=f"{total:.4g}")
-
-
 class InverseView(ExerciseView):
     """Typed target outputs -> inputs z = ln a + C, applied to or shifted on the main sliders."""
 
@@ -95,7 +60,7 @@ class InverseView(ExerciseView):
     def __init__(self, context: ViewContext, **params) -> None:
         super().__init__(context, **params)
         texts, state = self.texts, self.state
-        k, limit = state.k, state.z_limit
+        k = state.k
         # The current outputs in thousandths adding up to 1 (none 0, which has no logarithm).
         typed = targets_from_outputs(state.softmax_outputs) + [FILLER_TARGET] * (MAX_K - k)
         names = output_names("a", MAX_K)
@@ -112,9 +77,10 @@ class InverseView(ExerciseView):
         self.values = ColumnDataSource(data={
             "name": names[:k], "typed": typed[:k], "target": list(a), "log_a": list(log_a), "z": list(log_a),
         }, syncable=False, name="inverse-values")
-        self.table = Div(text=table_html(typed[:k], limit, 0.0, texts), syncable=False,
-                         css_classes=["inverse-table"], sizing_mode="stretch_width")
-        self.normalised = Div(text=normalised_html(sum(typed[:k]), texts), syncable=False,
+        # The table and the normalisation note are written by the browser alone (inverse.js, at
+        # load and on every change).
+        self.table = Div(text="", syncable=False, css_classes=["inverse-table"], sizing_mode="stretch_width")
+        self.normalised = Div(text="", syncable=False,
                               css_classes=["inverse-normalised"], sizing_mode="stretch_width")
         # render_as_text: the notice quotes what the student typed, never as HTML.
         self.notice = Div(
@@ -162,8 +128,9 @@ class InverseView(ExerciseView):
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
             a_names=a_names, tolerance=SUM_TOLERANCE, units=TARGET_UNITS, built_k=self.state.k,
             range_buttons=context.inputs.range_buttons, limits=list(Z_LIMITS),
-            t=self.texts.templates("inverse.", "why", "outside_note", "table_head", "zero", "negative",
-                                   "empty", "normalised"),
+            t=self.texts.templates("inverse.", "why", "outside_note", "column_output", "column_typed",
+                                   "column_a", "column_log_a", "column_z", "zero", "negative", "empty",
+                                   "normalised"),
             target_messages=target_messages,
         )
         context.on_input(update)

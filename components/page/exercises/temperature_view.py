@@ -33,8 +33,6 @@ from latex2mathml.converter import convert
 
 from ...model import softmax_math
 from ...model.state import MAX_K, TAU_MAX, TAU_MIN
-from ...words.i18n import Texts
-from ...words.number_format import format_number
 from ..charts.bar_chart import output_names
 from ..charts.hover import hover_formatter
 from ..context import ViewContext
@@ -72,67 +70,6 @@ def dot_columns(a: Sequence[float], tau: float) -> dict[str, list]:
             "color": COLORS[: len(a)]}
 
 
-def partition_html(log_z: float, texts: Texts | None = None) -> str:
-    """Z = m × 10^e when float64 holds it with full precision, else ≈ e^{ln Z}; never inf or 0."""
-    with np.errstate(over="ignore", under="ignore"):
-        value = float(np.exp(log_z))
-    if math.isfinite(value) and value >= TINIEST_NORMAL:
-        mantissa, exponent = f"{value:.{DIGITS - 1}e}".split("e")
-        return (f"<span class='z-mantissa'>{mantissa}</span> × 10<sup class='z-exponent'>"
-                f"{str(int(exponent)).replace('-', '−')}</sup>")
-    texts = texts or Texts()
-    where = texts("temperature.above_float" if log_z > 0 else "temperature.below_float")
-    return (f"≈ e<sup class='z-log'>{format_number(log_z, DIGITS + 1)}</sup>"
-            f"<span class='note'>{texts('temperature.only_log', where=where)}</span>")
-
-
-def quantities_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
-    """The thermodynamic quantities as a table; temperature.js writes the same markup."""
-    size = len(z)
-    log_z = softmax_math.partition_function_log(z, tau)
-    entropy = softmax_math.entropy(z, tau)
-    mean = softmax_math.mean_energy(z, tau)
-    texts = texts or Texts()
-    return _quantities(size, tau, log_z, softmax_math.free_energy(z, tau), mean, entropy,
-                       partition_html(log_z, texts), texts)
-
-
-def _quantities(size: int, tau: float, log_z: float, free: float, mean: float, entropy: float,
-                partition: str, texts: Texts) -> str:
-    ln_k = math.log(size)
-
-    def line(label: str, css: str, value: str) -> str:
-        return f"<tr><th scope='row'>{label}</th><td class='{css}'>{value}</td></tr>"
-
-    return (
-        f"<table class='readout thermo'><caption>{texts('temperature.caption')}</caption><tbody>"
-        + line("β = 1/τ", "beta", format_number(1 / tau, DIGITS))
-        + line("Z = Σ e<sup>−βE<sub>i</sub></sup>", "partition", partition)
-        + line("ln Z", "log-partition", format_number(log_z, DIGITS + 1))
-        + line("F = −τ ln Z", "free-energy", format_number(free, DIGITS))
-        + line("U = Σ a<sub>j</sub>E<sub>j</sub>", "mean-energy", format_number(mean, DIGITS))
-        + line("U − τH (= F)", "free-energy-check", format_number(mean - tau * entropy, DIGITS))
-        + line(texts("temperature.h_nats"), "entropy-nats", format_number(entropy, DIGITS))
-        + line(texts("temperature.h_bits"), "entropy-bits", format_number(entropy / math.log(2), DIGITS))
-        + line("0 ≤ H ≤ ln K", "entropy-bounds",
-               f"<meter min='0' max='{ln_k:.6f}' value='{entropy:.6f}'></meter>0 ≤ "
-               f"{format_number(entropy, DIGITS)} ≤ <span class='ln-k'>{format_number(ln_k, DIGITS)}</span>"
-               f"<span class='note'>"
-               f"{texts('temperature.units', k=size, bits=format_number(math.log2(size), DIGITS))}</span>")
-        + "</tbody></table>"
-    )
-
-
-def heading_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
-    """The plot's heading with the two limits in words; temperature.js writes the same markup."""
-    texts = texts or Texts()
-    peak = max(z)
-    winners = [NAMES[j] for j, v in enumerate(z) if v == peak]
-    cold = (texts("temperature.cold_one", name=winners[0]) if len(winners) == 1
-            else texts("temperature.cold_tied", names=", ".join(winners)))
-    return texts("temperature.heading", tau=format_number(tau), cold=cold, hot=format_number(1 / len(z)))
-
-
 class TemperatureView(ExerciseView):
     """Z, ln Z, F, U and H for the current inputs, and every a_j against τ on a log axis."""
 
@@ -151,12 +88,16 @@ class TemperatureView(ExerciseView):
                            line_width=1.5, syncable=False, name="temperature-marker")
         self.plot = self._plot()
         stylesheet = self.stylesheet
-        self.heading = Div(text=heading_html(z, tau, texts), syncable=False, sizing_mode="stretch_width",
+        # The curves and dots start as data; the heading and the table are written by the browser
+        # alone (temperature.js, at load and on every change).
+        self.heading = Div(text="", syncable=False, sizing_mode="stretch_width",
                            css_classes=["chart-heading", "temperature-heading"], stylesheets=[stylesheet],
                            html_attributes={"aria-live": "off"})
-        self.quantities = Div(text=quantities_html(z, tau, texts), syncable=False, width=430,
+        self.quantities = Div(text="", syncable=False, width=430,
                               css_classes=["temperature-quantities"], stylesheets=[stylesheet])
-        explanation = Div(text=texts("temperature.explanation", mathml=BOLTZMANN_MATHML),
+        # The inner div: the equation's size is set for math inside .explanation (css/views/shared.css).
+        words = texts("temperature.explanation", mathml=BOLTZMANN_MATHML)
+        explanation = Div(text=f"<div class='explanation'>{words}</div>",
                           sizing_mode="stretch_width", css_classes=["explanation", "temperature-explanation"],
                           stylesheets=[stylesheet])
         context.on_input(context.callback(

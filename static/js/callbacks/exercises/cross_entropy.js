@@ -1,6 +1,8 @@
 // Cross-entropy (components/page/exercises/cross_entropy_view.py): the loss C = −ln a_y for the
 // chosen true class, the bars of its gradient (a − onehot(y)) / τ, and the comparison with a
-// sigmoid output and the quadratic cost. Runs when an input or the true class changes.
+// sigmoid output and the quadratic cost. Runs when an input or the true class changes, and at
+// load (the heading and the comparison are written here only). A gradient is written
+// formatFixed ("−1.2e−8", not "−0.000"), and in sentences as m×10^e.
 /* global select, source, heading, compare, x_range, y_range, a_names, z_names, default_class,
    true_color, other_color, margin, t */
 
@@ -40,8 +42,11 @@ const a = Math.exp(-loss);
 const [mantissa, exponent] = a.toExponential(2).split("e");
 const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math.abs(Number(exponent))}</sup>`
   : formatText(t.too_small, {power: (loss / Math.LN10).toFixed(1)});
+const bold = (css, html) => `<b class='${css}'>${html}</b>`;
 setHtml(heading, formatText(t.heading, {
-  name: names[y], loss: formatFixed(loss, 3), y: y + 1, a: shownA, tau: Number(tau.toPrecision(3))}));
+  name: names[y], loss: bold("loss", formatFixed(loss, 3)), y: y + 1, a: bold("a-y", shownA),
+  tau: Number(tau.toPrecision(3))}));
 setHtml(compare, formatText(t.compare, {
-  name: z_names[y], z: formatFixed(z[y], 2), gradient: powerHtml(signed(grad[y])),
-  quadratic: quadraticGradientHtml(z[y])}));
+  name: z_names[y], z: bold("z-y", formatFixed(z[y], 2)),
+  gradient: bold("softmax-gradient", powerHtml(signed(grad[y]))),
+  quadratic: bold("quadratic-gradient", quadraticGradientHtml(z[y]))}));

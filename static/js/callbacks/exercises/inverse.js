@@ -1,5 +1,6 @@
 // Inverting softmax (components/page/exercises/inverse_view.py): typed targets -> z = ln a + C.
-// Runs when any input, the range, a typed target or C changes. A refused or corrected target rewrites
+// Runs when any input, the range, a typed target or C changes, and at load (the table and the
+// normalisation note are written here only). A refused or corrected target rewrites
 // its box, which runs this callback again: that call finds the box as the store has it and
 // returns at once (so does the call after a box is filled with an output), leaving the notice.
 // Boxes the student has not typed in show the current outputs (targetsFromOutputs) while no
@@ -44,7 +45,9 @@ function targetsTable(typed, limit, shift) {
     `${numberHtml(zs[j])}</td></tr>`).join("");
   const why = formatText(t.why, {
     shift: shift.toFixed(1), limit, outside: zs.some((v) => Math.abs(v) > limit) ? t.outside_note : ""});
-  const html = `<table class='readout inverse-table'><thead><tr>${t.table_head}</tr></thead>` +
+  const head = [t.column_output, t.column_typed, t.column_a, t.column_log_a, t.column_z]
+    .map((label) => `<th scope='col'>${label}</th>`).join("");
+  const html = `<table class='readout inverse-table'><thead><tr>${head}</tr></thead>` +
     `<tbody>${rows}</tbody></table><p class='why'>${why}</p>`;
   return {html, total, a: typed.map((target) => target / total), logA, z: zs};
 }

@@ -8,9 +8,9 @@ const moved = z.map((v) => v + delta);
 const outside = moved.findIndex((v) => Math.abs(v) > limit);
 const list = (vs) => vs.map((v) => v.toFixed(2).replace("-", "−")).join(", ");
 if (outside >= 0) {
-  setHtml(result, formatText(t.refused, {
+  setHtml(result, `<p class='refused'>${formatText(t.refused, {
     delta: `${delta > 0 ? "+" : "−"}${Math.abs(delta)}`, name: z_names[outside],
-    value: moved[outside].toFixed(2).replace("-", "−"), limit, range: wide_range}));
+    value: moved[outside].toFixed(2).replace("-", "−"), limit, range: wide_range})}</p>`);
   return;
 }
 moved.forEach((v, j) => { z_sliders[j].value = v; });
@@ -19,4 +19,5 @@ const after = SoftmaxMath.softmax(now, tau);
 const change = Math.max(...after.map((v, j) => Math.abs(v - before[j])));
 setHtml(result, formatText(t.shifted, {
   delta: `${delta > 0 ? "+" : "−"}${Math.abs(delta)}`, before: list(z), after: list(now),
-  change: change === 0 ? "0" : change.toExponential(1), outputs: after.map((v) => v.toFixed(3)).join(", ")}));
+  change: `<b class='max-change'>${change === 0 ? "0" : change.toExponential(1)}</b>`,
+  outputs: after.map((v) => v.toFixed(3)).join(", ")}));

@@ -1,6 +1,7 @@
 // Temperature and the partition function (components/page/exercises/temperature_view.py): every
 // a_j against τ, the outputs at the current τ, and Z, ln Z, F, U and H in a table.
 // The curves depend on z and K only: moving τ moves the marker, the dots and the numbers.
+// Runs at load too: the heading and the table are written here only.
 /* global curves, now, marker, quantities, heading, taus, names, colors, dashes, digits,
    tiniest_normal, t */
 const K = z.length;
@@ -50,6 +51,8 @@ setHtml(quantities,
 
 const peak = Math.max(...z);
 const winners = names.slice(0, K).filter((_, j) => z[j] === peak);
-const cold = winners.length === 1 ? formatText(t.cold_one, {name: winners[0]})
-  : formatText(t.cold_tied, {names: winners.join(", ")});
-setHtml(heading, formatText(t.heading, {tau: formatNumber(tau), cold, hot: formatNumber(1 / K)}));
+const bold = (css, html) => `<b class='${css}'>${html}</b>`;
+const cold = winners.length === 1 ? formatText(t.cold_one, {name: bold("cold-limit", winners[0])})
+  : formatText(t.cold_tied, {names: bold("cold-limit", winners.join(", "))});
+setHtml(heading, formatText(t.heading, {
+  tau: bold("tau", formatNumber(tau)), cold, hot: bold("hot-limit", formatNumber(1 / K))}));
