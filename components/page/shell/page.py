@@ -65,9 +65,9 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.state.lang = self.lang
         self.controls = Controls(self.state, sync_to_python=sync_to_python, texts=self.texts)
         self.presets = Presets(self.controls)
-        self.softmax_chart = SoftmaxChart(self.controls)
-        self.sigmoid_panel = SigmoidPanel(self.controls)
-        self.readout = ReadoutTable(self.controls)
+        self.softmax_chart = SoftmaxChart(self.controls.context)
+        self.sigmoid_panel = SigmoidPanel(self.controls.context)
+        self.readout = ReadoutTable(self.controls.context)
         self.equations = Equations(self.texts)
         slugs = [view_class.slug for view_class in EXERCISE_VIEWS]
         # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
