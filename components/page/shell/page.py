@@ -1,7 +1,10 @@
 """The whole demo for one session: controls, both charts, the readout and the equations.
 
 The page is one Bokeh layout so that the served app and the static export show
-exactly the same models; Panel wraps it for serving and notebooks.
+exactly the same models. Served, that layout is the session document's root itself, with
+no Panel model around it (components/serving/server.py); the static export puts it in a
+document of its own (standalone_document); only a notebook shows it through Panel, in the
+pane ``__panel__`` returns.
 """
 
 from __future__ import annotations
