@@ -59,7 +59,7 @@ def view_for(view_class: type, z: list[float], tau: float = 1.0):
 
 
 def view_for_state(view_class: type, state: SoftmaxState):
-    return view_class(Controls(state, sync_to_python=False))
+    return view_class(Controls(state, sync_to_python=False).context)
 
 
 # --- Jacobian: the chapter's monotonicity claims -------------------------------------------------
@@ -479,7 +479,7 @@ def test_targets_from_any_outputs_add_up_to_1_and_stay_within_a_thousandth(weigh
 def test_every_input_drives_the_three_views():
     state = SoftmaxState()
     controls = Controls(state, sync_to_python=False)
-    views = [SweepView(controls), CrossEntropyView(controls), InverseView(controls)]
+    views = [SweepView(controls.context), CrossEntropyView(controls.context), InverseView(controls.context)]
     for slider in [*controls.z_sliders, controls.log_tau_slider, controls.k_slider]:
         targets = {id(m) for cb in slider.js_property_callbacks["change:value"] for m in cb.args.values()}
         assert {id(views[0].curves), id(views[1].source), id(views[2].values)} <= targets

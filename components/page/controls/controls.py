@@ -38,6 +38,7 @@ from ...model.state import (
     shown_number,
 )
 from ...words.i18n import Texts
+from ..context import Inputs, ViewContext
 
 Z_LIMITS = (BOOK_Z_LIMIT, WIDE_Z_LIMIT)
 LOG_TAU_STEP = 0.01  # the temperature slider moves in log10(tau): 2.3 % per step
@@ -65,6 +66,7 @@ class Controls(pn.viewable.Viewer):
         # setHtml): every browser callback gets it through js_args (components/browser/browser_js.py).
         # Built here because every callback that needs it already receives the controls.
         self.browser_modules = browser_modules()
+        self.input_callbacks: list[CustomJS] = []  # every on_input callback: the page runs them at load
         # The page's language: every view reads its words from here (controls.texts("key")).
         self.texts = texts if texts is not None else Texts()
         # render_as_text: the notice quotes what the user typed, never as HTML.
@@ -125,6 +127,8 @@ class Controls(pn.viewable.Viewer):
             t=self.texts.templates("controls.", "range_clamped", "range_clamped_item", "list_separator"),
             **{MODULES_ARG: self.browser_modules},
         ))
+        self.inputs = Inputs(z_sliders=self.z_sliders, log_tau_slider=self.log_tau_slider,
+                             k_slider=self.k_slider, range_buttons=self.range_buttons, notice=self.notice)
         if sync_to_python:  # not in the static export, which has no server
             self._mirror_into_state()
         self.model = self._layout()
@@ -138,8 +142,16 @@ class Controls(pn.viewable.Viewer):
             MODULES_ARG: self.browser_modules,
         }
 
+    @property
+    def context(self) -> ViewContext:
+        """What the page's views are given (page/context.py)."""
+        return ViewContext(state=self.state, texts=self.texts, inputs=self.inputs,
+                           modules=self.browser_modules,
+                           _on_input=self.on_input)
+
     def on_input(self, callback: CustomJS) -> None:
-        """Run a browser callback whenever any input changes."""
+        """Run a browser callback whenever any input changes (and once at load: ``input_callbacks``)."""
+        self.input_callbacks.append(callback)
         for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
             slider.js_on_change("value", callback)
 

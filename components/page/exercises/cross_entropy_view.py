@@ -154,7 +154,7 @@ class CrossEntropyView(pn.viewable.Viewer):
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
         texts = self.texts = controls.texts
-        self.modules = controls.browser_modules
+        self.modules = controls.modules
         self.title = texts(self.title_key)
         state = controls.state
         k, z, tau = state.k, state.active_z, state.tau

@@ -328,14 +328,14 @@ class InverseView(pn.viewable.Viewer):
             UPDATE_JS, **controls.js_args, boxes=self.boxes, store=self.store, values=self.values,
             table=self.table, normalised=self.normalised, notice=self.notice, c_slider=self.c_slider,
             a_names=a_names, tolerance=SUM_TOLERANCE, units=TARGET_UNITS, built_k=controls.state.k,
-            range_buttons=controls.range_buttons, limits=list(Z_LIMITS),
+            range_buttons=controls.inputs.range_buttons, limits=list(Z_LIMITS),
             t=self.texts.templates("inverse.", "why", "outside_note", "table_head", "zero", "negative",
                                    "empty", "normalised"),
             target_messages=target_messages,
         )
         controls.on_input(update)
         # The range decides which inputs the sliders can take (the orange marks and the note).
-        controls.range_buttons.js_on_change("active", update)
+        controls.inputs.range_buttons.js_on_change("active", update)
         self.c_slider.js_on_change("value", update)
         for box in self.boxes:
             box.js_on_change("value", update)

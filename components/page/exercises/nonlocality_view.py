@@ -7,19 +7,17 @@ input (or K) starts a new movement; "Measure from here" starts one by hand.
 
 from __future__ import annotations
 
-import panel as pn
 from bokeh.layouts import column, row
 from bokeh.models import Button, Div
 
-from ...browser.browser_js import js_callback
 from ...model.state import MAX_K
-from ...words.i18n import DEFAULT_LANGUAGE, TEXTS
 from ...words.number_format import format_fixed
 from ..charts.bar_chart import bar_chart, bar_data, output_names
 from ..charts.sigmoid_panel import SIGMOID_COLOR
 from ..charts.softmax_chart import MAX_OUTPUTS, SOFTMAX_COLOR
-from ..controls.controls import Controls, z_label
-
+from ..context import ViewContext
+from ..controls.controls import z_label
+from .base import ExerciseView
 
 
 def changes_data(z: list[float], values: list[float], symbol: str) -> dict[str, list]:
@@ -27,18 +25,15 @@ def changes_data(z: list[float], values: list[float], symbol: str) -> dict[str, 
     return {**bar_data(z, values, symbol), "base": list(values), "label": [format_fixed(0.0)] * len(values)}
 
 
-class NonLocalityView(pn.viewable.Viewer):
+class NonLocalityView(ExerciseView):
     """Changes of every softmax and sigmoid output since the current movement began."""
 
     slug = "nonlocality"
     title_key = "nonlocality.title"
-    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
 
-    def __init__(self, controls: Controls, **params) -> None:
-        super().__init__(**params)
-        texts = controls.texts
-        self.title = texts(self.title_key)
-        state = controls.state
+    def __init__(self, context: ViewContext, **params) -> None:
+        super().__init__(context, **params)
+        texts, state = self.texts, self.state
         a, s = list(state.softmax_outputs), list(state.sigmoid_outputs)
         # The bars' labels show the change since the movement began, not the value.
         self.softmax_chart, self.softmax_source = bar_chart(
@@ -59,15 +54,15 @@ class NonLocalityView(pn.viewable.Viewer):
             syncable=False, css_classes=["nonlocality-balance"], sizing_mode="stretch_width",
         )
         self.reset_button = Button(label=texts("nonlocality.reset"), css_classes=["nonlocality-reset"])
-        update = js_callback(
-            "exercises/nonlocality.js", math=True, **controls.js_args, softmax_source=self.softmax_source,
+        update = context.callback(
+            "exercises/nonlocality.js", softmax_source=self.softmax_source,
             sigmoid_source=self.sigmoid_source, softmax_range=self.softmax_chart.x_range,
             sigmoid_range=self.sigmoid_chart.x_range, balance=self.balance, reference=self.balance,
             reset_button=self.reset_button, a_names=output_names("a", MAX_OUTPUTS),
             s_names=output_names("σ", MAX_OUTPUTS), z_labels=[z_label(j) for j in range(MAX_K)],
             t=texts.templates("nonlocality.", "moving", "idle"),
         )
-        controls.on_input(update)
+        context.on_input(update)
         self.reset_button.js_on_event("button_click", update)
         self.model = column(
             Div(text=texts("nonlocality.explanation"), sizing_mode="stretch_width",
@@ -79,6 +74,3 @@ class NonLocalityView(pn.viewable.Viewer):
             row(self.balance, self.reset_button, sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

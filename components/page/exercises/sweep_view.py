@@ -121,13 +121,13 @@ class SweepView(pn.viewable.Viewer):
         update = math_callback(
             UPDATE_JS, **controls.js_args, select=self.select, curves=self.curves, current=self.current,
             x_range=self.chart.x_range, marker=self.marker, heading=self.heading,
-            range_buttons=controls.range_buttons, limits=list(Z_LIMITS), points=SWEEP_POINTS,
+            range_buttons=controls.inputs.range_buttons, limits=list(Z_LIMITS), points=SWEEP_POINTS,
             default_input=DEFAULT_INPUT, a_names=names, z_names=z_names, colors=list(OUTPUT_COLORS),
             t=texts.templates("sweep.", "heading"),
         )
         controls.on_input(update)
         self.select.js_on_change("value", update)
-        controls.range_buttons.js_on_change("active", update)
+        controls.inputs.range_buttons.js_on_change("active", update)
         explanation = Div(text=texts("sweep.explanation"), sizing_mode="stretch_width",
                           css_classes=["sweep-explanation"], stylesheets=[stylesheet])
         self.model = column(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from typing import Any, Protocol
 
 import panel as pn
 from bokeh.document import Document
@@ -19,7 +18,8 @@ from bokeh.model.util import collect_filtered_models
 from bokeh.models import CustomJS, Div, LayoutDOM, Plot, TabPanel, Tabs
 
 from ...browser.accessibility import fit_bar_labels
-from ..controls.controls import Controls
+from ..context import ViewContext
+from .base import ExerciseView
 
 # Bokeh 3.9 draws tabs as plain divs that only a click opens: give them the ARIA tab roles
 # (tablist, tab, tabpanel, each panel named by its tab) so that screen readers (and tests,
@@ -78,31 +78,6 @@ def plots_in(layout: Model) -> list[Plot]:
         return [layout]
     children = getattr(layout, "children", None) or []
     return [plot for child in children for plot in plots_in(child[0] if isinstance(child, tuple) else child)]
-
-
-class TabControls:
-    """The Controls as an exercise view sees them: its input callbacks are collected, so that
-    Exercises can run them only while the view's tab is shown (and once when it is opened).
-
-    Updating every hidden view on every slider change cost ~70 ms a frame with six views
-    (benchmarks/input_to_paint.py); the shown tab alone keeps the page within the budget.
-    """
-
-    def __init__(self, controls: Controls) -> None:
-        self._controls = controls
-        self.callbacks: list[CustomJS] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._controls, name)
-
-    def on_input(self, callback: CustomJS) -> None:
-        self.callbacks.append(callback)
-
-
-class ExerciseView(Protocol):
-    slug: str
-    title: str
-    model: LayoutDOM
 
 
 # A view the server built after the page had loaded (a lazy tab) arrives as the new child
@@ -201,11 +176,11 @@ class Exercises(pn.viewable.Viewer):
     """
 
     def __init__(
-        self, controls: Controls, view_classes: Sequence[type], *, active: int = 0, lazy: bool = False,
-        dress: Dress | None = None, fit_labels: CustomJS | None = None, **params,
+        self, context: ViewContext, view_classes: Sequence[type[ExerciseView]], *, active: int = 0,
+        lazy: bool = False, dress: Dress | None = None, fit_labels: CustomJS | None = None, **params,
     ) -> None:
         super().__init__(**params)
-        self._controls = controls
+        self._context = context
         self._fit_labels = fit_labels  # the page's label fitting (fit_bar_labels), for views built now
         self._view_classes = list(view_classes)
         self._dress = dress
@@ -215,12 +190,12 @@ class Exercises(pn.viewable.Viewer):
         self.tabs = Tabs(active=active, sizing_mode="stretch_width", css_classes=["exercises"])
         self.tabs.tabs = [
             TabPanel(child=self._placeholder() if lazy and index != active else self._build(index)[0].model,
-                     title=controls.texts(view_class.title_key))
+                     title=context.texts(view_class.title_key))
             for index, view_class in enumerate(view_classes)
         ]
         self.model = self.tabs
         self._aria = CustomJS(code=ARIA_TABS_JS, args={
-            "tabs": self.tabs, "label": controls.texts("exercises.label"),
+            "tabs": self.tabs, "label": context.texts("exercises.label"),
         })
         self.tabs.js_on_change("active", self._aria)
         self._offscreen = CustomJS(code=OFFSCREEN_JS, args={"tabs": self.tabs})
@@ -232,21 +207,21 @@ class Exercises(pn.viewable.Viewer):
         in view (GATE_JS), and at once when the tab is opened. Its bar charts keep their labels
         readable (fit_bar_labels): with the page's callback, or (``late``: the page is in a
         document) their own."""
-        proxy = TabControls(self._controls)
-        view = self.views[index] = self._view_classes[index](proxy)
+        callbacks: list[CustomJS] = []  # the view's input callbacks, gated below
+        view = self.views[index] = self._view_classes[index](self._context.collecting(callbacks))
         view.model.css_classes = [*view.model.css_classes, "exercise-view"]
         fitted = fit_bar_labels(plots_in(view.model), into=None if late else self._fit_labels)
         self._fit_labels = self._fit_labels if late else fitted
-        for callback in proxy.callbacks:
+        for callback in callbacks:
             callback.code = GATE_JS.format(index=index) + callback.code
             callback.args = {**callback.args, "tabs": self.tabs, "self_callback": callback}
-            self._controls.on_input(callback)
+            self._context.on_input(callback)
             self.tabs.js_on_change("active", callback)
-        return view, proxy.callbacks
+        return view, callbacks
 
     def _placeholder(self) -> LayoutDOM:
         """A tab's stand-in until its view is built: the view becomes this column's child."""
-        waiting = Div(text=self._controls.texts("exercises.loading"), height=PLACEHOLDER_HEIGHT,
+        waiting = Div(text=self._context.texts("exercises.loading"), height=PLACEHOLDER_HEIGHT,
                       sizing_mode="stretch_width", syncable=False)
         self._waiting.append(waiting)
         return column(waiting, sizing_mode="stretch_width",
@@ -278,7 +253,7 @@ class Exercises(pn.viewable.Viewer):
         if self._waiting:  # a tab not built yet can no longer be: say so instead of "Loading…"
             document.js_on_event("connection_lost", CustomJS(
                 code="for (const div of waiting) div.text = text;",
-                args={"waiting": self._waiting, "text": self._controls.texts("exercises.needs_server")}))
+                args={"waiting": self._waiting, "text": self._context.texts("exercises.needs_server")}))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

@@ -211,7 +211,7 @@ class TemperatureView(pn.viewable.Viewer):
     def __init__(self, controls: Controls, **params) -> None:
         super().__init__(**params)
         texts = self.texts = controls.texts
-        self.modules = controls.browser_modules
+        self.modules = controls.modules
         self.title = texts(self.title_key)
         state = controls.state
         z, tau = state.active_z, state.tau

@@ -26,7 +26,7 @@ from ...browser.accessibility import (
     unfocusable_charts,
     unfocusable_charts_callback,
 )
-from ...browser.browser_js import STATIC_DIR
+from ...browser.browser_js import STATIC_DIR, js_source
 from ...browser.css_visuals import skip_css_visual_lookups
 from ...model.state import SoftmaxState
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts, is_known_language
@@ -76,7 +76,7 @@ class SoftmaxLab(pn.viewable.Viewer):
         # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
         fit_labels = fit_bar_labels([self.softmax_chart.chart, self.sigmoid_panel.chart])
         self.exercises = Exercises(
-            self.controls, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
+            self.controls.context, EXERCISE_VIEWS, active=slugs.index(view) if view in slugs else 0,
             lazy=lazy_tabs, dress=self._dress_late_view, fit_labels=fit_labels,
         )
         self.connection = ConnectionStatus(self.texts)
@@ -153,6 +153,10 @@ class SoftmaxLab(pn.viewable.Viewer):
             focusable_scroll_boxes(document, self._models)
             unfocusable_charts(document, self._models)
             skip_css_visual_lookups(document, self.softmax_chart.chart)
+            # Last: the views draw their first state after the page's own load callbacks.
+            document.js_on_event("document_ready", CustomJS(
+                code=js_source("callbacks/shell/first_render.js"),
+                args={"renders": list(self.controls.input_callbacks), "k_slider": self.controls.k_slider}))
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""
