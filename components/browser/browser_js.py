@@ -36,7 +36,16 @@ from typing import Any
 
 from bokeh.models import CustomJS, CustomJSTickFormatter
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+
+def _static_dir() -> Path:
+    """static/: inside the package when installed (softmax_lab/static, where the wheel puts it),
+    beside components/ in a clone (repo/static, the layout `python app.py` and the container use)."""
+    package = Path(__file__).resolve().parents[1]
+    installed, clone = package / "static", package.parent / "static"
+    return installed if installed.is_dir() else clone
+
+
+STATIC_DIR = _static_dir()
 JS_DIR = STATIC_DIR / "js"
 
 # The argument name under which every callback receives the page's browser_modules().

@@ -17,6 +17,7 @@ from components.page.exercises.cross_entropy_view import (
     quadratic_gradient_html,
     quadratic_sigmoid_gradient,
 )
+from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed, format_number, parse_number, power_html
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 from tests.browser.test_view_sweep import INPUTS_JS
@@ -44,7 +45,7 @@ def as_shown(html: str) -> str:
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=CrossEntropyView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][CrossEntropyView.title_key]).click()
     expect(page.locator(".cross-entropy-gradient canvas").first).to_be_visible()
 
 

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.browser.browser_js import js_source
 from components.model import softmax_math as sm
-from components.page.exercises.inverse_view import TARGET_UNITS, TARGETS_JS, InverseView, targets_from_outputs
+from components.page.exercises.inverse_view import TARGET_UNITS, InverseView, targets_from_outputs
 from components.words.i18n import TEXTS
 from tests.browser.conftest import page_with_script
 from tests.browser.screen import look_at_tab, open_app, press_on_slider, readout
@@ -28,9 +29,17 @@ NORMALISED = ".inverse-normalised .bk-clearfix"
 SHIFT = ".inverse-shift-result .bk-clearfix"
 
 
+def callback_function(path: str, name: str) -> str:
+    """A script that defines the function ``name`` of static/js/callbacks/``path`` and nothing else:
+    the file as the body of a function that returns ``name`` at once (function declarations are
+    hoisted; the callback's own code never runs). Its free names must be defined before it."""
+    source = js_source(f"callbacks/{path}")
+    return f"const {name} = (function () {{ return {name};\n{source}\n}})();"
+
+
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=InverseView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][InverseView.title_key]).click()
     expect(page.locator(".target-input-1 input")).to_be_visible()
 
 
@@ -196,6 +205,8 @@ def test_the_browser_makes_the_same_targets_from_outputs_as_python(browser):
     cases = [sm.softmax(rng.normal(0, scale, size=k)) for scale in (0.1, 1, 5, 50) for k in range(2, 11)
              for _ in range(12)]
     cases += [np.full(k, 1 / k) for k in range(2, 11)] + [[0.0625, 0.9375], [0.9995, 0.0005], [1.0, 0.0]]
-    with page_with_script(browser, f"const units = {TARGET_UNITS};" + TARGETS_JS) as page:
+    script = f"const units = {TARGET_UNITS};" + callback_function(
+        "exercises/inverse.js", "targetsFromOutputs")
+    with page_with_script(browser, script) as page:
         got = page.evaluate("(cases) => cases.map(targetsFromOutputs)", [list(map(float, a)) for a in cases])
     assert got == [targets_from_outputs(a) for a in cases]

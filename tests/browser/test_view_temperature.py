@@ -13,6 +13,7 @@ from components.model.state import TAU_MAX, TAU_MIN
 from components.page.charts.bar_chart import output_names
 from components.page.exercises.jacobian_view import format_number, parse_number
 from components.page.exercises.temperature_view import CURVE_POINTS, TemperatureView
+from components.words.i18n import TEXTS
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 QUANTITIES = ".temperature-quantities table.thermo"
@@ -38,7 +39,7 @@ SHOWN_JS = """() => {
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=TemperatureView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][TemperatureView.title_key]).click()
     expect(page.locator(".temperature-plot canvas").first).to_be_visible()
 
 
