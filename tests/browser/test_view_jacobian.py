@@ -8,7 +8,9 @@ from playwright.sync_api import Page, expect
 
 from components.model import softmax_math as sm
 from components.page.charts.bar_chart import output_names
-from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR, JacobianView, format_number
+from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR, JacobianView
+from components.words.i18n import TEXTS
+from components.words.number_format import format_number
 from tests.browser.conftest import checked_page
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -35,7 +37,7 @@ SHOWN_JS = """() => {
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=JacobianView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][JacobianView.title_key]).click()
     expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
 
 
@@ -74,7 +76,7 @@ def assert_shows_numpy(page: Page) -> dict:
 
 def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     open_tab(page, served_app)
-    before = assert_shows_numpy(page)  # the first render, computed by numpy in Python
+    before = assert_shows_numpy(page)  # the first render, written by the browser at load
     min_diag = page.locator(".jacobian-verdict .min-diag")
     previous = min_diag.inner_text()
     press_on_slider(page, "z-slider-2", "ArrowRight", 5)  # raise the smallest input: a₂ grows
@@ -92,11 +94,9 @@ def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     assert shown["tau"] == pytest.approx(0.2, rel=1e-9)
 
 
-def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, served_app):
+def test_matrix_size_follows_k_and_comes_back_as_it_was(page, served_app):
     open_tab(page, served_app)
-    # Row and column sums are rounding noise (~1e-17) whose last digits depend on the summation
-    # order, so the Python-written and the browser-written tables are compared without them.
-    python_table = entries(page)
+    first_table = entries(page)  # written at load
     press_on_slider(page, "k-slider", "End", 1)
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(10)
@@ -106,10 +106,10 @@ def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, se
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(2)
     assert len(assert_shows_numpy(page)["value"]) == 4
-    press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state, now written by JS
+    press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(4)
-    assert entries(page) == python_table
+    assert entries(page) == first_table
 
 
 def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from components.model import softmax_math as sm
 from components.page.charts.bar_chart import output_names
 from components.page.exercises.sweep_view import SWEEP_POINTS, SweepView
+from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -37,7 +38,7 @@ HEADING = ".sweep-chart-heading .bk-clearfix"
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=SweepView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][SweepView.title_key]).click()
     expect(page.locator(".sweep-chart canvas").first).to_be_visible()
 
 
