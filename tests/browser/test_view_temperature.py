@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 from components.model import softmax_math as sm
 from components.model.state import TAU_MAX, TAU_MIN
 from components.page.charts.bar_chart import output_names
-from components.page.exercises.jacobian_view import format_number, parse_number
 from components.page.exercises.temperature_view import CURVE_POINTS, TemperatureView
 from components.words.i18n import TEXTS
+from components.words.number_format import format_number, parse_number
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 QUANTITIES = ".temperature-quantities table.thermo"
