@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
@@ -219,3 +221,70 @@ def test_tiny_entries_are_drawn_in_the_colour_of_their_sign(page, served_app):
     wrong = {(names_a[j], names_z[k]): (format_number(jac[j, k]), sign)
              for (j, k), sign in drawn.items() if sign != np.sign(jac[j, k])}
     assert len(drawn) == 100 and wrong == {}, wrong
+
+
+# --- The first render is the browser's (it was Python's, tests/test_views_math.py): numpy's numbers
+
+def open_link(page: Page, url: str) -> None:
+    """A link straight to the tab: the browser writes the view at load."""
+    open_app(page, f"{url}&view={JacobianView.slug}")
+    expect(page.locator(f"{TABLE} tbody tr").first).to_be_attached()
+
+
+@pytest.mark.parametrize("z", [[2.5, -1.0, 3.2], [0.1 * j for j in range(10)]], ids=["K=3", "K=10"])
+def test_the_first_render_is_numpy(page, served_app, z):
+    size = len(z)
+    open_link(page, f"{served_app}?K={size}&z={','.join(f'{v:.1f}' for v in z)}&tau=0.7")
+    shown = assert_shows_numpy(page)
+    assert shown["z"] == pytest.approx(z) and shown["tau"] == pytest.approx(0.7, rel=1e-9)
+    assert page.locator(f"{TABLE} tbody td.diag").count() == size
+    assert page.locator(f"{TABLE} tbody td.off").count() == size * (size - 1)
+
+
+def test_exact_zeros_are_grey_with_a_usable_scale(page, served_app):
+    open_link(page, f"{served_app}?z=1000,-1000&range=1000&tau=0.05")  # a = (1, 0): every entry is 0
+    shown = page.evaluate(SHOWN_JS)
+    assert np.all(np.isnan(shown["colorValue"]))
+    assert shown["scale"] == pytest.approx([-1 / (4 * 0.05), 1 / (4 * 0.05)])
+
+
+EXTREME_Z = [1000.0, -1000.0, 999.0, 0.0, 500.0, -500.0, 998.0, -999.0, 1.0, -1.0]  # the preset, K = 10
+
+
+def mapper_bin(value: float, low: float, high: float, colors: int) -> int:
+    """The palette index BokehJS 3.9's LinearColorMapper picks (value_to_index), NaN aside."""
+    if value == high:
+        return colors - 1
+    return min(max(math.floor((value - low) * (1 / (high - low)) / (1 / colors)), -1), colors)
+
+
+def test_the_colours_keep_the_sign_of_tiny_entries(page, served_app):
+    """Extreme preset, K = 10: −3.2e−218 next to a scale of 0.22 must map to a blue bin, not the first red."""
+    open_link(page, f"{served_app}?K=10&z={','.join(f'{v:g}' for v in EXTREME_Z)}&range=1000")
+    shown = page.evaluate(SHOWN_JS)
+    assert shown["z"] == EXTREME_Z
+    jac = np.ravel(sm.jacobian(EXTREME_Z))
+    assert np.any((jac < 0) & (jac > -1e-200)) and np.any((jac > 0) & (jac < 1e-200))  # the tiny ones
+    (low, high), colors = shown["scale"], len(PALETTE)
+    for value, color in zip(jac, shown["colorValue"], strict=True):
+        if value == 0:
+            assert np.isnan(color)
+            continue
+        index = mapper_bin(color, low, high, colors)
+        assert (index < colors // 2) == (value < 0), (value, color, index)
+        if abs(value) >= high / 4:  # outside the innermost bins nothing moves
+            assert index == mapper_bin(value, low, high, colors)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_underflow_sentence_reads_right_for_one_name_and_for_several(page, served_app, lang):
+    its, their = {"en": ("its row and column", "their rows and columns"),
+                  "zh-Hant": ("它的列與行", "它們的列與行")}[lang]
+    underflow = page.locator(".jacobian-verdict .underflow")
+    open_link(page, f"{served_app}?z=1000,-1000,999&range=1000&tau=0.05&lang={lang}")
+    one = underflow.inner_text()
+    assert "a₂ " in one and its in one and their not in one
+    open_link(page, f"{served_app}?z=1000,-1000,999,0&range=1000&tau=0.05&lang={lang}")
+    several = underflow.inner_text()
+    assert "a₂, a₄ " in several and their in several and its not in several
+    assert "NaN" not in several and "Infinity" not in several
