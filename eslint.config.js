@@ -3,6 +3,8 @@
 //   prelude/    the first lines of every callback: the modules' names, z and tau
 //   callbacks/  CustomJS bodies (a top-level return is allowed) that name their Bokeh arguments
 //               in a /* global ... */ comment at the top; js_callback checks that each is given.
+//   callbacks/**/functions/  functions that callbacks call, placed before them (js_callback's
+//               functions=); each file names what it defines in a /* exported ... */ comment.
 const js = require("@eslint/js");
 const globals = require("globals");
 
@@ -37,5 +39,12 @@ module.exports = [
       parserOptions: {ecmaFeatures: {globalReturn: true}},
       globals: {...CALLBACK_GLOBALS},
     },
+  },
+  {
+    // Functions files define functions for the callbacks placed after them: /* exported */ marks
+    // them used, which eslint honours only outside a function scope (no globalReturn; they have
+    // no top-level return).
+    files: ["static/js/callbacks/**/functions/*.js"],
+    languageOptions: {parserOptions: {ecmaFeatures: {globalReturn: false}}},
   },
 ];

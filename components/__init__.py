@@ -6,7 +6,8 @@
     browser/  the glue that loads static/js into the page and works around BokehJS
     serving/  the server settings, resources, the offline export, the notebook entry
 
-``from components import demo`` gives the notebook demo; it is imported on first use so that
+``from components import demo`` gives the notebook demo (installed by pip, this package is
+``softmax_lab``: ``from softmax_lab import demo``); it is imported on first use so that
 ``components.model`` stays importable without Panel.
 """
 

@@ -9,19 +9,26 @@ numpy, for tests/browser/test_js_math*.py.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from bokeh.core.json_encoder import serialize_json
 from bokeh.document import Document
-from bokeh.models import CustomJS
+from bokeh.models import CustomJS, CustomJSTickFormatter
 
 from components.browser.browser_js import (
     INPUT_CHECK_JS_SOURCE,
+    JS_DIR,
     LOAD_MODULES_JS,
     MATH_JS_SOURCE,
     MODULES_ARG,
     NUMBER_FORMAT_JS_SOURCE,
     browser_callback,
+    js_code,
+    js_formatter,
     js_source,
+    without_header,
 )
 from components.page.shell.page import SoftmaxLab
 from components.serving.static_export import export_html
@@ -94,3 +101,65 @@ def test_each_page_has_its_own_modules_model():
 def test_a_callback_without_the_modules_fails_in_python_not_in_the_browser():
     with pytest.raises(TypeError, match=MODULES_ARG):
         browser_callback("SoftmaxMath.softmax([1, 2]);", notice=None)
+
+
+CALLBACKS_DIR = JS_DIR / "callbacks"
+COMPONENTS_DIR = Path(__file__).resolve().parents[1] / "components"
+# The modules whose browser code is files already; the others follow (issue 18).
+NO_JS_STRINGS = [
+    "page/controls/controls.py", "page/controls/presets.py", "page/shell/page.py", "page/shell/theme.py",
+    "page/shell/language.py", "page/shell/url_state.py", "page/shell/connection_status.py",
+    "browser/accessibility.py", "browser/css_visuals.py", "browser/browser_js.py",
+    *(str(path.relative_to(COMPONENTS_DIR)) for path in sorted((COMPONENTS_DIR / "serving").glob("*.py"))),
+]
+
+
+def test_every_callback_file_is_used_by_a_python_module():
+    """No orphan file under static/js/callbacks: each is named by some module of components/."""
+    python = "\n".join(path.read_text(encoding="utf-8") for path in COMPONENTS_DIR.rglob("*.py"))
+    files = sorted(str(path.relative_to(CALLBACKS_DIR)) for path in CALLBACKS_DIR.rglob("*.js"))
+    assert files, "no callback files found"
+    # Named as js_callback takes it ("area/name.js") or as js_source does ("callbacks/area/name.js").
+    assert not [name for name in files if f'"{name}"' not in python and f'"callbacks/{name}"' not in python]
+
+
+@pytest.mark.parametrize("module", NO_JS_STRINGS)
+def test_no_multi_line_js_string_is_left_in_python(module):
+    """Browser code longer than a line is a file of static/js/callbacks, not a Python string."""
+    source = (COMPONENTS_DIR / module).read_text(encoding="utf-8")
+    assert not re.search(r"_JS\s*=\s*[rf]?(\"\"\"|''')", source), f"{module} holds a multi-line JS string"
+
+
+def test_each_callback_file_opens_with_what_it_does_and_its_arguments():
+    for path in sorted(CALLBACKS_DIR.rglob("*.js")):
+        source = path.read_text(encoding="utf-8")
+        assert source.startswith("//"), f"{path.name}: no opening comment"
+        assert "components/" in without_header_comments(source), f"{path.name}: says no Python user"
+
+
+def without_header_comments(source: str) -> str:
+    """The opening comments of a file (what without_header leaves out of the page)."""
+    return source[: len(source) - len(without_header(source))]
+
+
+def test_a_callback_is_checked_for_every_argument_it_declares():
+    with pytest.raises(TypeError, match="themes"):
+        js_code("shell/theme_on_load.js", functions=("shell/functions/apply_theme.js",), root=None,
+                toggle=None, labels={}, whole_page=True, css_variables={}, plot_dark={}, follow_system=True)
+    with pytest.raises(TypeError, match="applyTheme"):  # a function it calls, not given
+        js_code("shell/theme_follow.js", toggle=None)
+    with pytest.raises(TypeError, match="z_decimals"):
+        js_formatter("controls/slider_format.js", log_scale=False, browser_modules=None)
+
+
+def test_the_page_carries_no_file_headers():
+    """The opening comments are for readers and eslint; the page's callbacks start with code."""
+    lab = SoftmaxLab()
+    document = served_document(lab)
+    codes = [m.code for m in document.models if isinstance(m, CustomJS | CustomJSTickFormatter)]
+    # The areas whose files are loaded through callback_source (js_callback, js_code, js_formatter);
+    # exercises/gate.js is still read whole by js_source (components/page/exercises/tabs.py).
+    for path in sorted(path for area in ("controls", "shell", "browser")
+                       for path in (CALLBACKS_DIR / area).rglob("*.js")):
+        header = without_header_comments(path.read_text(encoding="utf-8")).strip()
+        assert not any(header in code for code in codes), f"{path.name}'s header is in the page"

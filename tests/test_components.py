@@ -20,9 +20,8 @@ def test_first_render_shows_numpy_values():
     np.testing.assert_allclose(lab.softmax_chart.source.data["value"], sm.softmax(state.z, 0.5))
     np.testing.assert_allclose(lab.sigmoid_panel.source.data["value"], sm.sigmoid(state.z))
     assert lab.softmax_chart.source.data["label"] == [f"{v:.3f}" for v in sm.softmax(state.z, 0.5)]
-    assert "<b class='total'>1.000</b>" in lab.softmax_chart.heading.text
-    assert "≠ 1" in lab.sigmoid_panel.heading.text
-    assert "<td class='a-total'>1.000</td>" in lab.readout.model.text
+    # The headings and the table are the browser's alone (tests/browser/test_first_render.py).
+    assert lab.softmax_chart.heading.text == lab.sigmoid_panel.heading.text == lab.readout.model.text == ""
 
 
 def test_every_input_drives_every_view_in_the_browser():
@@ -100,8 +99,8 @@ def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
     jacobian = exercises.views[1]
     assert jacobian is not None and exercises.views[2] is None
     assert document.select_one({"name": "jacobian-cells"}) is jacobian.source
-    np.testing.assert_allclose(np.reshape(jacobian.source.data["value"], (6, 6)),
-                               sm.jacobian(lab.state.active_z, 0.3), rtol=1e-12)
+    # Its contents are the browser's: its update runs once it has arrived (asserted below).
+    assert len(jacobian.heatmap.x_range.factors) == 6
     panel = exercises.tabs.tabs[1].child
     assert panel.children == [jacobian.model]
     # Dressed as the page dresses its models at build: classes, stylesheets, and what the
@@ -114,7 +113,8 @@ def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
     update = next(cb for cb in lab.controls.z_sliders[0].js_property_callbacks["change:value"]
                   if isinstance(cb, CustomJS) and cb.args.get("cells") is jacobian.source)
     # Runs only while shown and in view (else waits for the tabs to come into view).
-    assert update.code.startswith(GATE_JS.format(index=1)) and update.args["self_callback"] is update
+    assert update.code.startswith(GATE_JS) and update.args["self_callback"] is update
+    assert update.args["tab_index"] == 1
     assert update in arrived.args["once_rendered"]
 
     exercises.tabs.active = 3  # the sweep follows the widened range

@@ -24,6 +24,7 @@ from components.words.i18n import (
     is_known_language,
 )
 from tests.language_check import english_words
+from tests.markup_check import classes, tags
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -37,6 +38,31 @@ def test_every_key_is_in_every_language_with_the_same_placeholders():
         for key, text in table.items():
             assert text.strip(), (lang, key)
             assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(english[key])), (lang, key)
+
+
+# Keys whose markup has not moved out of the translations yet (issue 18): the views' engineers
+# empty this list as they move it into their view's code. Every other key passes both tests below.
+MARKUP_PENDING = frozenset({
+    "page.intro",  # the shell's: <i> for the book's title in English, 《》 in Chinese; two classes
+})
+
+
+def test_every_translation_carries_the_same_tags_as_english():
+    """A translator cannot add, drop or change markup: inline tags (name and attributes) match."""
+    english = TEXTS[DEFAULT_LANGUAGE]
+    differ = {(lang, key) for lang, table in TEXTS.items() for key, text in table.items()
+              if key not in MARKUP_PENDING and tags(text) != tags(english[key])}
+    assert differ == set()
+
+
+def test_translations_carry_no_classes():
+    """Classes are the page's structure (its CSS, its JS, its tests): they live with the view."""
+    found = {(lang, key): classes(text) for lang, table in TEXTS.items() for key, text in table.items()
+             if key not in MARKUP_PENDING and classes(text)}
+    assert found == {}
+    still = {key for key in MARKUP_PENDING if any(classes(TEXTS[lang][key]) or tags(TEXTS[lang][key])
+                                                  != tags(TEXTS[DEFAULT_LANGUAGE][key]) for lang in TEXTS)}
+    assert still == MARKUP_PENDING, f"{sorted(MARKUP_PENDING - still)} pass now: take them off the list"
 
 
 def test_the_chinese_table_has_no_english_words():

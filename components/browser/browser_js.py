@@ -18,6 +18,13 @@ evaluated once per page and every callback shares them. ``new Function`` is what
 itself uses to compile every CustomJS, so a page that runs Bokeh callbacks allows it.
 There is no module-level model: a Bokeh model belongs to one document, and each session
 has its own page.
+
+Every callback's code is a file of static/js/callbacks/<area>/ that names its Bokeh arguments
+in a ``/* global ... */`` comment: ``js_callback`` (with the prelude: the modules, and with
+``math=True`` also ``z`` and ``tau``), ``js_code`` (a plain CustomJS, for code that uses no
+module) and ``js_formatter`` (a CustomJSTickFormatter) check that each is given. Functions that
+several callbacks call are files of callbacks/<area>/functions/ (``functions=``), placed before
+the callback. Parameters are arguments, never written into the code.
 """
 
 from __future__ import annotations
@@ -27,9 +34,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bokeh.models import CustomJS
+from bokeh.models import CustomJS, CustomJSTickFormatter
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+
+def _static_dir() -> Path:
+    """static/: inside the package when installed (softmax_lab/static, where the wheel puts it),
+    beside components/ in a clone (repo/static, the layout `python app.py` and the container use)."""
+    package = Path(__file__).resolve().parents[1]
+    installed, clone = package / "static", package.parent / "static"
+    return installed if installed.is_dir() else clone
+
+
+STATIC_DIR = _static_dir()
 JS_DIR = STATIC_DIR / "js"
 
 # The argument name under which every callback receives the page's browser_modules().
@@ -39,7 +55,12 @@ PRELUDE_NAMES = frozenset({"SoftmaxMath", "InputCheck", "NumberFormat", "formatT
                            "formatNumber", "formatFixed", "powerHtml"})
 READ_INPUTS_NAMES = frozenset({"z", "tau"})
 BOKEH_NAMES = frozenset({"cb_obj", "cb_data", "cb_context"})
+# The names BokehJS gives a CustomJSTickFormatter's code.
+FORMATTER_NAMES = frozenset({"tick", "index", "ticks"})
 _GLOBAL_COMMENT = re.compile(r"/\*\s*global\s+([^*]*)\*/")
+_EXPORTED_COMMENT = re.compile(r"/\*\s*exported\s+([^*]*)\*/")
+# A file's opening comments: what it does, where it is used, its /* global */ and /* exported */ lines.
+_HEADER = re.compile(r"\A(?:\s*(?://[^\n]*|/\*.*?\*/))*\s*", re.DOTALL)
 
 
 @cache
@@ -48,10 +69,25 @@ def js_source(relative: str) -> str:
     return (JS_DIR / relative).read_text(encoding="utf-8")
 
 
+def _comment_names(pattern: re.Pattern[str], source: str) -> set[str]:
+    return {name.strip().split(":")[0] for match in pattern.finditer(source)
+            for name in match.group(1).split(",") if name.strip()}
+
+
+def without_header(source: str) -> str:
+    """``source`` without its opening comments, which are for readers and eslint: the page does
+    not carry them into every callback that uses the file (~16 KB a session's document)."""
+    return source[_HEADER.match(source).end():]
+
+
 def declared_names(source: str) -> set[str]:
     """The names a file's ``/* global a, b */`` comments declare (its Bokeh arguments)."""
-    return {name.strip().split(":")[0] for match in _GLOBAL_COMMENT.finditer(source)
-            for name in match.group(1).split(",") if name.strip()}
+    return _comment_names(_GLOBAL_COMMENT, source)
+
+
+def exported_names(source: str) -> set[str]:
+    """The functions a file's ``/* exported a, b */`` comments define for the callbacks after it."""
+    return _comment_names(_EXPORTED_COMMENT, source)
 
 
 # The library modules, in the order they are defined (formatText first: InputCheck uses it).
@@ -97,16 +133,43 @@ def math_callback(code: str, **args: Any) -> CustomJS:
     return browser_callback(READ_INPUTS_JS + code, **args)
 
 
-def js_callback(path: str, *, math: bool = False, **args: Any) -> CustomJS:
+def callback_source(path: str, functions: tuple[str, ...], given: Any, available: frozenset[str]) -> str:
+    """static/js/callbacks/``path``, after the files of ``functions`` it calls (each a
+    callbacks/**/functions/ file whose ``/* exported */`` comment names what it defines).
+
+    Every name the files' ``/* global */`` comments declare must be in ``given`` (the
+    arguments), in ``available`` (what the page gives the code) or exported by a functions file,
+    so that a missing argument fails when the page is built, not in the browser. The files'
+    opening comments stay in the files (without_header).
+    """
+    sources = [js_source(f"callbacks/{name}") for name in (*functions, path)]
+    exported = set().union(*map(exported_names, sources))
+    missing = set().union(*map(declared_names, sources)) - set(given) - available - exported
+    if missing:
+        raise TypeError(f"callbacks/{path} needs {sorted(missing)}")
+    return "".join(map(without_header, sources))
+
+
+def js_callback(path: str, *, math: bool = False, functions: tuple[str, ...] = (), **args: Any) -> CustomJS:
     """The callback in static/js/callbacks/``path``; ``math``: it also sees ``z`` and ``tau``.
 
     The file names its Bokeh arguments in a ``/* global ... */`` comment (eslint reads it too);
     each must be given here, so a missing one fails when the page is built, not in the browser.
     ``args`` must include ``Controls.js_args`` (or at least ``browser_modules=``).
+    ``functions``: files of callbacks/**/functions/ whose functions it calls (callback_source).
     """
-    source = js_source(f"callbacks/{path}")
-    missing = declared_names(source) - args.keys() - PRELUDE_NAMES - BOKEH_NAMES - (
-        READ_INPUTS_NAMES if math else frozenset())
-    if missing:
-        raise TypeError(f"callbacks/{path} needs {sorted(missing)}")
+    source = callback_source(path, functions, args, PRELUDE_NAMES | BOKEH_NAMES | (
+        READ_INPUTS_NAMES if math else frozenset()))
     return (math_callback if math else browser_callback)(source, **args)
+
+
+def js_code(path: str, *, functions: tuple[str, ...] = (), **args: Any) -> CustomJS:
+    """A plain CustomJS whose code is static/js/callbacks/``path``, without the prelude: for code
+    that uses none of the browser modules. Its arguments are checked as js_callback checks them."""
+    return CustomJS(code=callback_source(path, functions, args, BOKEH_NAMES), args=args)
+
+
+def js_formatter(path: str, **args: Any) -> CustomJSTickFormatter:
+    """A CustomJSTickFormatter whose code is static/js/callbacks/``path`` (it sees ``tick``,
+    ``index`` and ``ticks``); its arguments are checked as js_callback checks them."""
+    return CustomJSTickFormatter(code=callback_source(path, (), args, FORMATTER_NAMES), args=args)

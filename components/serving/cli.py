@@ -3,6 +3,8 @@
     python app.py                  serve on http://127.0.0.1:5006/app (settings: serving/settings.py)
     python app.py export demo.html write the self-contained, offline page
     python app.py export --lang zh-Hant demo-zh.html    the same page in Traditional Chinese
+
+Installed (pip install .), the same is the ``softmax-lab`` command: ``run()`` below.
 """
 
 from __future__ import annotations
@@ -10,8 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tomllib
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
+from typing import NoReturn
+
+DISTRIBUTION = "softmax-lab"
 
 
 def use_system_allocator(argv: list[str]) -> None:
@@ -23,6 +30,11 @@ def use_system_allocator(argv: list[str]) -> None:
     (85 MB against 84 MB idle). docs/memory.md has the numbers. PYTHONMALLOC must be set
     before Python starts, hence the re-exec, before Panel is imported (it would be imported
     twice); an explicit PYTHONMALLOC (e.g. pymalloc) is kept.
+
+    ``sys.orig_argv[1:]`` repeats the command as Python was started: ``app.py ...`` for
+    ``python app.py``, and the script's path for the ``softmax-lab`` command, which the
+    kernel starts as ``python /path/to/bin/softmax-lab ...`` (its #! line): the re-executed
+    interpreter runs the same script again (tests/package/ checks it).
     """
     serving = not argv or argv[0] == "serve"
     if serving and "PYTHONMALLOC" not in os.environ:
@@ -30,10 +42,33 @@ def use_system_allocator(argv: list[str]) -> None:
         os.execve(sys.executable, [sys.executable, *sys.orig_argv[1:]], environ)
 
 
+def version() -> str:
+    """The installed package's version (its metadata); in a clone (the package is ``components``,
+    which is not installed), the version pyproject.toml gives, so a stale install is not read."""
+    if __package__.split(".")[0] != "components":
+        try:
+            return metadata.version(DISTRIBUTION)
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+        return str(pyproject["project"]["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unknown"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Refuses a bad command line in one line and exit code 2 (argparse prints its usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message.replace(chr(10), ' ')} (see {self.prog} --help)\n")
+
+
 def parse_args(argv: list[str], prog: str = "python app.py") -> argparse.Namespace:
     from ..words.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog=prog, description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {version()}")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="serve the app (the default)")
     export_parser = commands.add_parser("export", help="write the demo as one offline HTML file")
@@ -80,3 +115,9 @@ def main(argv: list[str], serve: Callable | None = None, prog: str = "python app
     print(f"softmax-lab: serving http://{settings.address}:{settings.port}{settings.prefix}/app", flush=True)
     serve(settings)
     return 0
+
+
+def run() -> None:
+    """The ``softmax-lab`` command (pyproject.toml [project.scripts]): what ``python app.py`` does."""
+    use_system_allocator(sys.argv[1:])  # re-executes once, before Panel is imported
+    sys.exit(main(sys.argv[1:], prog=DISTRIBUTION))

@@ -1,6 +1,6 @@
 """The demo inline in Jupyter, from one import:
 
-    from components import demo
+    from softmax_lab import demo             # installed by pip; from a clone: from components import demo
     demo()                                   # the book's values
     demo(z=[1, 2, 3, 4], tau=0.5)            # any start; bad values are clamped with a notice
     demo(lang="zh-Hant")                     # in Traditional Chinese

@@ -115,61 +115,54 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/charts/bar_chart.py, softmax_chart.py, sigmoid_panel.py (hover tooltips and headings)
         "hover.output": "output",
         "hover.value": "value",
-        "chart.softmax_heading": (
-            "<h2>Softmax outputs a<sup>L</sup><sub>j</sub></h2><p>total <b class='total'>{total}</b>"
-            " · τ = <span class='tau'>{tau}</span></p>"
-        ),
-        "chart.sigmoid_heading": (
-            "<h2>Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)</h2><p>total <b class='total'>{total}</b>"
-            " <span class='verdict'>{verdict}</span></p>"
-        ),
+        "chart.softmax_title": "Softmax outputs a<sup>L</sup><sub>j</sub>",
+        "chart.softmax_summary": "total {total} · τ = {tau}",
+        "chart.sigmoid_title": "Sigmoid outputs σ(z<sup>L</sup><sub>j</sub>)",
+        "chart.sigmoid_summary": "total {total} {verdict}",
         "chart.sigmoid_coincidence": "= 1 only by coincidence",
         "chart.sigmoid_not_one": "≠ 1",
         "chart.sigmoid_explanation": (
-            "<p>The same inputs through a <b>sigmoid</b> layer, σ(z) = 1/(1+e<sup>−z</sup>): each output "
+            "The same inputs through a <b>sigmoid</b> layer, σ(z) = 1/(1+e<sup>−z</sup>): each output "
             "depends on its own z<sub>j</sub> only, so the outputs do not add up to 1 and are not a "
-            "probability distribution. Temperature does not enter here.</p>"
+            "probability distribution. Temperature does not enter here."
         ),
         # components/page/charts/readout_table.py
-        "readout.header": (
-            "<table class='readout'><caption>Outputs for the current inputs</caption>"
-            "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
-            "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
-        ),
+        "readout.caption": "Outputs for the current inputs",
+        "readout.j": "j",
+        "readout.z": "zᴸⱼ",
+        "readout.softmax": "softmax aᴸⱼ",
+        "readout.sigmoid": "sigmoid σ(zᴸⱼ)",
         "readout.total": "total",
         # components/page/exercises/nonlocality_view.py
         "nonlocality.title": "Non-locality",
         "nonlocality.explanation": (
-            "<p>Move one input and watch the dashed outlines: they mark every output as it was when the "
+            "Move one input and watch the dashed outlines: they mark every output as it was when the "
             "movement began, and the labels give the change Δ. Softmax is <b>non-local</b>: all outputs move, "
             "and the change of the moved output is balanced exactly by the other outputs, because the total "
-            "stays 1. A sigmoid output depends on its own input only: one bar moves, the others do not.</p>"
+            "stays 1. A sigmoid output depends on its own input only: one bar moves, the others do not."
         ),
-        "nonlocality.idle": "<p>Move one of the z sliders: the changes since the movement began appear here.</p>",
-        "nonlocality.moving": (
-            "<p>You are moving <b>{name}</b>. Softmax: Δa<sub>{j}</sub> = <b class='moved-change'>{moved}</b>, "
-            "all other outputs together: <b class='others-change'>{others}</b>; sum of all changes "
-            "<b class='total-change'>{total}</b>.</p>"
-            "<p>Sigmoid: Δσ<sub>{j}</sub> = <b class='sigmoid-moved-change'>{s_moved}</b>, "
-            "all other outputs together: <b class='sigmoid-others-change'>{s_others}</b>.</p>"
+        "nonlocality.idle": "Move one of the z sliders: the changes since the movement began appear here.",
+        "nonlocality.moving_softmax": (
+            "You are moving <b>{name}</b>. Softmax: Δa<sub>{j}</sub> = {moved}, all other outputs together: "
+            "{others}; sum of all changes {total}."
         ),
+        "nonlocality.moving_sigmoid": "Sigmoid: Δσ<sub>{j}</sub> = {s_moved}, all other outputs together: {s_others}.",
         "nonlocality.axis": "dashed: when the movement began",
         "nonlocality.reset": "Measure from here",
         # components/page/exercises/jacobian_view.py
         "jacobian.title": "Monotonicity (Jacobian)",
         "jacobian.explanation": (
-            "<div class='explanation'>{mathml}"
-            "<p>Each cell shows how fast output a<sub>j</sub> (row) changes when input z<sub>k</sub> (column) moves. "
+            "Each cell shows how fast output a<sub>j</sub> (row) changes when input z<sub>k</sub> (column) moves. "
             "On the diagonal it is a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0 because 0 &lt; a<sub>j</sub> &lt; 1: "
             "raising z<sub>j</sub> raises a<sub>j</sub>, so softmax is <b>monotonic</b>. Off the diagonal it is "
             "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0: raising z<sub>k</sub> lowers every other output. Every row sums "
             "to 0 (adding the same number to all inputs changes nothing) and so does every column (the outputs "
-            "always total 1).</p></div>"
+            "always total 1)."
         ),
         "jacobian.color_note": (
-            "<p class='legend-note'>Red: positive, blue: negative, darker: larger. The colour scale runs from "
+            "Red: positive, blue: negative, darker: larger. The colour scale runs from "
             "−max|entry| to +max|entry| of the current matrix, so small entries keep their colour; grey means "
-            "exactly 0 in float64. Hover a cell for more digits; the table below has every number.</p>"
+            "exactly 0 in float64. Hover a cell for more digits; the table below has every number."
         ),
         "jacobian.caption": "∂a<sub>j</sub>/∂z<sub>k</sub>: row = output a<sub>j</sub>, column = input z<sub>k</sub>",
         "jacobian.row_sum": "row sum",
@@ -179,15 +172,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "jacobian.off_all": "all {count} entries are negative",
         "jacobian.off_some": "{negative} of {count} entries are negative, the others are 0 in float64",
         "jacobian.diag_check": (
-            "{mark} Diagonal: {text} (smallest <b class='min-diag'>{value}</b>): raising z<sub>j</sub> raises "
+            "{mark} Diagonal: {text} (smallest {value}): raising z<sub>j</sub> raises "
             "a<sub>j</sub>."
         ),
         "jacobian.off_check": (
-            "{mark} Off the diagonal: {text} (closest to 0: <b class='max-off'>{value}</b>): raising z<sub>k</sub> "
+            "{mark} Off the diagonal: {text} (closest to 0: {value}): raising z<sub>k</sub> "
             "lowers every other output."
         ),
         "jacobian.sum_check": (
-            "{mark} Every row sums to 0: largest |row sum| <b class='max-row-sum'>{value}</b>, float64 rounding."
+            "{mark} Every row sums to 0: largest |row sum| {value}, float64 rounding."
         ),
         "jacobian.underflow_one": (
             "{mark} {names} = 0 in float64 (smaller than 1e−308), so its row and column are 0 here; in exact "
@@ -202,14 +195,14 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/exercises/temperature_view.py
         "temperature.title": "Temperature & partition function",
         "temperature.explanation": (
-            "<div class='explanation'><p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
+            "<p>Softmax is the <b>Boltzmann distribution</b> of statistical physics. "
             "Read each input as an energy E<sub>i</sub> = −z<sub>i</sub> and the temperature as β = 1/τ:</p>"
             "{mathml}"
             "<p>The <b>partition function</b> Z normalises the outputs. Its logarithm gives the <b>free "
             "energy</b> F = −τ ln Z, which equals U − τH: the mean energy U = Σ a<sub>j</sub>E<sub>j</sub> "
             "minus the temperature times the <b>entropy</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>. H is 0 for a "
             "one-hot output and ln K for the uniform one. Cool the system (τ → 0) and all the probability goes "
-            "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p></div>"
+            "to the lowest energy, the largest z; heat it (τ → ∞) and every output tends to 1/K.</p>"
         ),
         "temperature.above_float": "above float64's largest number",
         "temperature.below_float": "below float64's smallest number",
@@ -218,29 +211,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "temperature.h_nats": "H in nats",
         "temperature.h_bits": "H in bits",
         "temperature.units": "ln {k} nats = log₂ {k} = {bits} bits",
-        "temperature.cold_one": "one-hot on <b class='cold-limit'>{name}</b> (the largest z)",
-        "temperature.cold_tied": "shared equally by <b class='cold-limit'>{names}</b> (tied largest z)",
+        "temperature.cold_one": "one-hot on {name} (the largest z)",
+        "temperature.cold_tied": "shared equally by {names} (tied largest z)",
         "temperature.heading": (
             "<h2>Every output a<sub>j</sub> against the temperature τ</h2><p>Dashed line: current τ = "
-            "<b class='tau'>{tau}</b>. As τ → 0 the outputs become {cold}; as τ → ∞ they "
-            "become uniform, 1/K = <b class='hot-limit'>{hot}</b> each.</p>"
+            "{tau}. As τ → 0 the outputs become {cold}; as τ → ∞ they "
+            "become uniform, 1/K = {hot} each.</p>"
         ),
         "temperature.y_axis": "output aⱼ",
         # components/page/exercises/sweep_view.py
         "sweep.title": "Sweep",
         "sweep.explanation": (
-            "<p>Each line is one output a<sub>j</sub> while the chosen input runs over the whole slider range "
+            "Each line is one output a<sub>j</sub> while the chosen input runs over the whole slider range "
             "and every other input stays where its slider is. The book suggests increasing "
             "z<sup>L</sup><sub>4</sub>: "
             "its output rises steadily towards 1 and <b>every</b> other output falls, so at every point the "
             "curves still add up to 1. The dots mark the current value; move the other sliders or τ to "
-            "reshape the curves.</p>"
+            "reshape the curves."
         ),
-        "sweep.heading": (
-            "<h2>Every output as <span class='swept'>{name}</span> sweeps from −{limit} to {limit}</h2>"
-            "<p>now {name} = <b class='current-z'>{value}</b>, {output} = <b class='current-a'>{a}</b>"
-            " · τ = {tau} · the curves sum to 1 at every point "
-            "(largest deviation <span class='sum-check'>{error}</span>)</p>"
+        "sweep.heading_title": "Every output as {swept} sweeps from −{limit} to {limit}",
+        "sweep.heading_now": (
+            "now {name} = {value}, {output} = {a} · τ = {tau} · the curves sum to 1 at every point "
+            "(largest deviation {error})"
         ),
         "sweep.select": "Sweep which input?",
         "sweep.x_axis": "value of the swept input",
@@ -258,13 +250,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "cross_entropy.too_small": "10<sup>−{power}</sup> (too small for a float: C comes from ln a directly)",
         "cross_entropy.heading": (
-            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>true class y = {y}: "
-            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+            "<h2>C = −ln {name} = {loss}</h2><p>true class y = {y}: "
+            "{name} = {a} · τ = {tau} · bars: ∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
         ),
         "cross_entropy.compare": (
-            "<p>For {name} = <b class='z-y'>{z}</b> the softmax gradient of the true class is "
-            "<b class='softmax-gradient'>{gradient}</b>. A sigmoid output with the quadratic "
-            "cost would get (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>: lower "
+            "<p>For {name} = {z} the softmax gradient of the true class is "
+            "{gradient}. A sigmoid output with the quadratic "
+            "cost would get (σ(z) − 1) σ′(z) = {quadratic}: lower "
             "z<sub>y</sub> (a worse output) makes σ′ and with it that gradient tiny, the learning slowdown.</p>"
         ),
         "cross_entropy.select": "True class y",
@@ -287,10 +279,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "floating-point rounding.</p>"
         ),
         "inverse.outside_note": " (orange: outside, Apply clamps it)",
-        "inverse.table_head": (
-            "<th scope='col'>output</th><th scope='col'>typed</th><th scope='col'>aⱼ (sum 1)</th>"
-            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
-        ),
+        "inverse.column_output": "output",
+        "inverse.column_typed": "typed",
+        "inverse.column_a": "aⱼ (sum 1)",
+        "inverse.column_log_a": "ln aⱼ",
+        "inverse.column_z": "zⱼ = ln aⱼ + C",
         "inverse.why": "C = {shift}; the main sliders run from −{limit} to {limit}{outside}.",
         "inverse.normalised": (
             "<p>The targets add up to {total}, not 1: each is divided by {total} before taking the logarithm.</p>"
@@ -311,13 +304,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.tau_not_one": "τ is {tau}, not 1: the main chart shows softmax(z/τ), not the targets.",
         "inverse.applied": "Applied: the largest difference between the main outputs and the targets is {gap}.",
         "inverse.refused": (
-            "<p class='refused'>Shifting by {delta} would move {name} to {value}, outside −{limit} to {limit}: "
+            "Shifting by {delta} would move {name} to {value}, outside −{limit} to {limit}: "
             "nothing was shifted, since a clamped slider would change the outputs. Shift the other way, or choose "
-            "\"{range}\".</p>"
+            "\"{range}\"."
         ),
         "inverse.shifted": (
             "<p>Every z moved by {delta}: ({before}) → ({after}).</p>"
-            "<p>Largest change of any softmax output: <b class='max-change'>{change}</b> "
+            "<p>Largest change of any softmax output: {change} "
             "(outputs now {outputs}): the same, up to rounding.</p>"
         ),
         "inverse.no_shift": "<p>No shift yet.</p>",
@@ -398,58 +391,51 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/charts/bar_chart.py, softmax_chart.py, sigmoid_panel.py (hover tooltips and headings)
         "hover.output": "輸出",
         "hover.value": "數值",
-        "chart.softmax_heading": (
-            "<h2>Softmax 輸出 a<sup>L</sup><sub>j</sub></h2><p>總和 <b class='total'>{total}</b>"
-            " · τ = <span class='tau'>{tau}</span></p>"
-        ),
-        "chart.sigmoid_heading": (
-            "<h2>Sigmoid 輸出 σ(z<sup>L</sup><sub>j</sub>)</h2><p>總和 <b class='total'>{total}</b>"
-            " <span class='verdict'>{verdict}</span></p>"
-        ),
+        "chart.softmax_title": "Softmax 輸出 a<sup>L</sup><sub>j</sub>",
+        "chart.softmax_summary": "總和 {total} · τ = {tau}",
+        "chart.sigmoid_title": "Sigmoid 輸出 σ(z<sup>L</sup><sub>j</sub>)",
+        "chart.sigmoid_summary": "總和 {total} {verdict}",
         "chart.sigmoid_coincidence": "= 1 只是巧合",
         "chart.sigmoid_not_one": "≠ 1",
         "chart.sigmoid_explanation": (
-            "<p>同樣的輸入改經過 <b>sigmoid</b> 層，σ(z) = 1/(1+e<sup>−z</sup>)：每個輸出只取決於自己的 "
-            "z<sub>j</sub>，所以輸出的總和不是 1，也不構成機率分布。這裡與溫度無關。</p>"
+            "同樣的輸入改經過 <b>sigmoid</b> 層，σ(z) = 1/(1+e<sup>−z</sup>)：每個輸出只取決於自己的 "
+            "z<sub>j</sub>，所以輸出的總和不是 1，也不構成機率分布。這裡與溫度無關。"
         ),
         # components/page/charts/readout_table.py
-        "readout.header": (
-            "<table class='readout'><caption>目前輸入所對應的輸出</caption>"
-            "<thead><tr><th scope='col'>j</th><th scope='col'>zᴸⱼ</th>"
-            "<th scope='col'>softmax aᴸⱼ</th><th scope='col'>sigmoid σ(zᴸⱼ)</th></tr></thead><tbody>"
-        ),
+        "readout.caption": "目前輸入所對應的輸出",
+        "readout.j": "j",
+        "readout.z": "zᴸⱼ",
+        "readout.softmax": "softmax aᴸⱼ",
+        "readout.sigmoid": "sigmoid σ(zᴸⱼ)",
         "readout.total": "總和",
         # components/page/exercises/nonlocality_view.py
         "nonlocality.title": "非局部性",
         "nonlocality.explanation": (
-            "<p>移動一個輸入，觀察虛線框：它們標出每個輸出在這次移動開始時的位置，標籤則是變化量 Δ。"
+            "移動一個輸入，觀察虛線框：它們標出每個輸出在這次移動開始時的位置，標籤則是變化量 Δ。"
             "Softmax 是<b>非局部的</b>：所有輸出都會動，而被移動的那個輸出的變化，恰好由其他輸出抵銷，"
-            "因為總和始終是 1。Sigmoid 的輸出只取決於自己的輸入：只有一根長條會動，其他的不動。</p>"
+            "因為總和始終是 1。Sigmoid 的輸出只取決於自己的輸入：只有一根長條會動，其他的不動。"
         ),
-        "nonlocality.idle": "<p>請移動任一個 z 滑桿：從這次移動開始以來的變化會顯示在這裡。</p>",
-        "nonlocality.moving": (
-            "<p>你正在移動 <b>{name}</b>。Softmax：Δa<sub>{j}</sub> = <b class='moved-change'>{moved}</b>，"
-            "其他所有輸出合計：<b class='others-change'>{others}</b>；全部變化的總和 "
-            "<b class='total-change'>{total}</b>。</p>"
-            "<p>Sigmoid：Δσ<sub>{j}</sub> = <b class='sigmoid-moved-change'>{s_moved}</b>，"
-            "其他所有輸出合計：<b class='sigmoid-others-change'>{s_others}</b>。</p>"
+        "nonlocality.idle": "請移動任一個 z 滑桿：從這次移動開始以來的變化會顯示在這裡。",
+        "nonlocality.moving_softmax": (
+            "你正在移動 <b>{name}</b>。Softmax：Δa<sub>{j}</sub> = {moved}，其他所有輸出合計：{others}；"
+            "全部變化的總和 {total}。"
         ),
+        "nonlocality.moving_sigmoid": "Sigmoid：Δσ<sub>{j}</sub> = {s_moved}，其他所有輸出合計：{s_others}。",
         "nonlocality.axis": "虛線：移動開始時",
         "nonlocality.reset": "從目前位置重新量起",
         # components/page/exercises/jacobian_view.py
         "jacobian.title": "單調性（雅可比矩陣）",
         "jacobian.explanation": (
-            "<div class='explanation'>{mathml}"
-            "<p>每一格表示輸入 z<sub>k</sub>（行）變動時，輸出 a<sub>j</sub>（列）變化得多快。"
+            "每一格表示輸入 z<sub>k</sub>（行）變動時，輸出 a<sub>j</sub>（列）變化得多快。"
             "對角線上是 a<sub>j</sub>(1 − a<sub>j</sub>)/τ &gt; 0，因為 0 &lt; a<sub>j</sub> &lt; 1："
             "調高 z<sub>j</sub> 會使 a<sub>j</sub> 變大，所以 softmax 是<b>單調的</b>。對角線以外是 "
             "−a<sub>j</sub>a<sub>k</sub>/τ &lt; 0：調高 z<sub>k</sub> 會使其他每個輸出變小。每一列的總和都是 0"
-            "（所有輸入加上同一個數，什麼都不會改變），每一行也是（輸出的總和永遠是 1）。</p></div>"
+            "（所有輸入加上同一個數，什麼都不會改變），每一行也是（輸出的總和永遠是 1）。"
         ),
         "jacobian.color_note": (
-            "<p class='legend-note'>紅色：正，藍色：負，顏色越深：絕對值越大。色階從目前矩陣的 −max|元素| "
+            "紅色：正，藍色：負，顏色越深：絕對值越大。色階從目前矩陣的 −max|元素| "
             "到 +max|元素|，所以很小的元素也保有顏色；灰色表示在 float64 中恰好為 0。"
-            "將滑鼠移到格子上可看到更多位數；下方的表格列出所有數值。</p>"
+            "將滑鼠移到格子上可看到更多位數；下方的表格列出所有數值。"
         ),
         "jacobian.caption": "∂a<sub>j</sub>/∂z<sub>k</sub>：列 = 輸出 a<sub>j</sub>，行 = 輸入 z<sub>k</sub>",
         "jacobian.row_sum": "列總和",
@@ -459,15 +445,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "jacobian.off_all": "全部 {count} 個元素都是負的",
         "jacobian.off_some": "{count} 個元素中有 {negative} 個是負的，其餘在 float64 中為 0",
         "jacobian.diag_check": (
-            "{mark} 對角線：{text}（最小值 <b class='min-diag'>{value}</b>）：調高 z<sub>j</sub> 會使 "
+            "{mark} 對角線：{text}（最小值 {value}）：調高 z<sub>j</sub> 會使 "
             "a<sub>j</sub> 變大。"
         ),
         "jacobian.off_check": (
-            "{mark} 對角線以外：{text}（最接近 0 的：<b class='max-off'>{value}</b>）：調高 z<sub>k</sub> "
+            "{mark} 對角線以外：{text}（最接近 0 的：{value}）：調高 z<sub>k</sub> "
             "會使其他每個輸出變小。"
         ),
         "jacobian.sum_check": (
-            "{mark} 每一列的總和都是 0：最大的 |列總和| 為 <b class='max-row-sum'>{value}</b>，來自 float64 的捨入誤差。"
+            "{mark} 每一列的總和都是 0：最大的 |列總和| 為 {value}，來自 float64 的捨入誤差。"
         ),
         "jacobian.underflow_one": (
             "{mark} {names} 在 float64 中為 0（小於 1e−308），所以這裡它的列與行都是 0；"
@@ -482,13 +468,13 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/exercises/temperature_view.py
         "temperature.title": "溫度與配分函數",
         "temperature.explanation": (
-            "<div class='explanation'><p>Softmax 就是統計物理中的<b>波茲曼分布</b>。"
+            "<p>Softmax 就是統計物理中的<b>波茲曼分布</b>。"
             "把每個輸入看成能量 E<sub>i</sub> = −z<sub>i</sub>，並令 β = 1/τ：</p>"
             "{mathml}"
             "<p><b>配分函數</b> Z 使輸出歸一化。它的對數給出<b>自由能</b> F = −τ ln Z，它等於 U − τH："
             "平均能量 U = Σ a<sub>j</sub>E<sub>j</sub> 減去溫度乘以<b>熵</b> H = −Σ a<sub>j</sub> ln a<sub>j</sub>。"
             "輸出完全集中在一個類別時 H 為 0，均勻分布時為 ln K。讓系統降溫（τ → 0），所有機率都集中到最低的能量，"
-            "也就是最大的 z；讓它升溫（τ → ∞），每個輸出都趨近 1/K。</p></div>"
+            "也就是最大的 z；讓它升溫（τ → ∞），每個輸出都趨近 1/K。</p>"
         ),
         "temperature.above_float": "超過 float64 能表示的最大數",
         "temperature.below_float": "低於 float64 能表示的最小數",
@@ -497,27 +483,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "temperature.h_nats": "H（單位：奈特）",
         "temperature.h_bits": "H（單位：位元）",
         "temperature.units": "ln {k} 奈特 = log₂ {k} = {bits} 位元",
-        "temperature.cold_one": "完全集中在 <b class='cold-limit'>{name}</b>（最大的 z）",
-        "temperature.cold_tied": "由 <b class='cold-limit'>{names}</b> 平分（並列最大的 z）",
+        "temperature.cold_one": "完全集中在 {name}（最大的 z）",
+        "temperature.cold_tied": "由 {names} 平分（並列最大的 z）",
         "temperature.heading": (
             "<h2>每個輸出 a<sub>j</sub> 隨溫度 τ 的變化</h2><p>虛線：目前的 τ = "
-            "<b class='tau'>{tau}</b>。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
-            "每個都是 1/K = <b class='hot-limit'>{hot}</b>。</p>"
+            "{tau}。當 τ → 0，輸出變成{cold}；當 τ → ∞，輸出變得均勻，"
+            "每個都是 1/K = {hot}。</p>"
         ),
         "temperature.y_axis": "輸出 aⱼ",
         # components/page/exercises/sweep_view.py
         "sweep.title": "掃描",
         "sweep.explanation": (
-            "<p>每條線是一個輸出 a<sub>j</sub>：選定的輸入掃過滑桿的整個範圍，其他輸入則停在各自滑桿的位置。"
+            "每條線是一個輸出 a<sub>j</sub>：選定的輸入掃過滑桿的整個範圍，其他輸入則停在各自滑桿的位置。"
             "書中建議調高 z<sup>L</sup><sub>4</sub>：它的輸出穩定地上升到接近 1，而<b>其他每個</b>輸出都下降，"
-            "所以在每一點上，各條曲線的總和仍然是 1。圓點標出目前的值；移動其他滑桿或 τ，曲線的形狀就會改變。</p>"
+            "所以在每一點上，各條曲線的總和仍然是 1。圓點標出目前的值；移動其他滑桿或 τ，曲線的形狀就會改變。"
         ),
-        "sweep.heading": (
-            "<h2>當 <span class='swept'>{name}</span> 從 −{limit} 掃到 {limit} 時的每個輸出</h2>"
-            "<p>目前 {name} = <b class='current-z'>{value}</b>，{output} = <b class='current-a'>{a}</b>"
-            " · τ = {tau} · 在每一點上曲線的總和都是 1"
-            "（最大偏差 <span class='sum-check'>{error}</span>）</p>"
-        ),
+        "sweep.heading_title": "當 {swept} 從 −{limit} 掃到 {limit} 時的每個輸出",
+        "sweep.heading_now": "目前 {name} = {value}，{output} = {a} · τ = {tau} · 在每一點上曲線的總和都是 1（最大偏差 {error}）",
         "sweep.select": "要掃描哪一個輸入？",
         "sweep.x_axis": "被掃描的輸入的值",
         "sweep.y_axis": "softmax 輸出 aⱼ",
@@ -533,13 +515,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "cross_entropy.too_small": "10<sup>−{power}</sup>（浮點數無法表示這麼小的數：C 直接由 ln a 計算）",
         "cross_entropy.heading": (
-            "<h2>C = −ln {name} = <b class='loss'>{loss}</b></h2><p>正確類別 y = {y}："
-            "{name} = <b class='a-y'>{a}</b> · τ = {tau} · 長條：∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
+            "<h2>C = −ln {name} = {loss}</h2><p>正確類別 y = {y}："
+            "{name} = {a} · τ = {tau} · 長條：∂C/∂zⱼ = (aⱼ − yⱼ)/τ</p>"
         ),
         "cross_entropy.compare": (
-            "<p>當 {name} = <b class='z-y'>{z}</b> 時，正確類別的 softmax 梯度是 "
-            "<b class='softmax-gradient'>{gradient}</b>。若是使用二次成本的 sigmoid 輸出，"
-            "梯度會是 (σ(z) − 1) σ′(z) = <b class='quadratic-gradient'>{quadratic}</b>："
+            "<p>當 {name} = {z} 時，正確類別的 softmax 梯度是 "
+            "{gradient}。若是使用二次成本的 sigmoid 輸出，"
+            "梯度會是 (σ(z) − 1) σ′(z) = {quadratic}："
             "z<sub>y</sub> 越低（輸出越錯），σ′ 連同這個梯度就越小，這就是學習變慢。</p>"
         ),
         "cross_entropy.select": "正確類別 y",
@@ -560,10 +542,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "除了浮點數的捨入誤差之外，輸出完全相同。</p>"
         ),
         "inverse.outside_note": "（橘色：超出範圍，套用時會被截到範圍內）",
-        "inverse.table_head": (
-            "<th scope='col'>輸出</th><th scope='col'>目標值</th><th scope='col'>aⱼ（總和 1）</th>"
-            "<th scope='col'>ln aⱼ</th><th scope='col'>zⱼ = ln aⱼ + C</th>"
-        ),
+        "inverse.column_output": "輸出",
+        "inverse.column_typed": "目標值",
+        "inverse.column_a": "aⱼ（總和 1）",
+        "inverse.column_log_a": "ln aⱼ",
+        "inverse.column_z": "zⱼ = ln aⱼ + C",
         "inverse.why": "C = {shift}；主要滑桿的範圍是 −{limit} 到 {limit}{outside}。",
         "inverse.normalised": "<p>目標值的總和是 {total}，不是 1：取對數之前，每個值都先除以 {total}。</p>",
         "inverse.not_positive": "{name}：「{text}」不是正數，因此保留 {fallback}（允許範圍：大於 0、最多 {high}）。",
@@ -579,12 +562,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.tau_not_one": "τ 是 {tau}，不是 1：主要圖表顯示的是 softmax(z/τ)，而不是目標值。",
         "inverse.applied": "已套用：主要輸出與目標值之間的最大差距是 {gap}。",
         "inverse.refused": (
-            "<p class='refused'>平移 {delta} 會把 {name} 移到 {value}，超出 −{limit} 到 {limit}："
-            "因此沒有平移，因為被截斷的滑桿會改變輸出。請往另一個方向平移，或選擇「{range}」。</p>"
+            "平移 {delta} 會把 {name} 移到 {value}，超出 −{limit} 到 {limit}："
+            "因此沒有平移，因為被截斷的滑桿會改變輸出。請往另一個方向平移，或選擇「{range}」。"
         ),
         "inverse.shifted": (
             "<p>每個 z 都移動了 {delta}：({before}) → ({after})。</p>"
-            "<p>所有 softmax 輸出中最大的變化：<b class='max-change'>{change}</b>"
+            "<p>所有 softmax 輸出中最大的變化：{change}"
             "（目前的輸出 {outputs}）：除了捨入誤差之外完全相同。</p>"
         ),
         "inverse.no_shift": "<p>尚未平移。</p>",

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from components.model import softmax_math as sm
 from components.page.exercises.jacobian_view import JacobianView
+from components.words.i18n import TEXTS
 from tests.browser.screen import open_app, press_on_slider
 from tests.browser.test_view_jacobian import assert_shows_numpy
 
@@ -79,7 +80,7 @@ def test_the_shown_tab_moved_below_the_fold_shows_the_sliders_when_scrolled_to(p
 def test_a_tab_built_later_and_moved_below_the_fold_shows_the_sliders(page, served_app):
     """The Monotonicity tab, built by the server when opened: its heatmap after z moves out of view."""
     open_app(page, served_app)
-    page.get_by_role("tab", name=JacobianView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][JacobianView.title_key]).click()
     expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
     min_diag = page.locator(".jacobian-verdict .min-diag")
     previous = min_diag.inner_text()

@@ -14,11 +14,14 @@ from components.page.charts.bar_chart import output_names
 from components.page.exercises.cross_entropy_view import (
     Y_MARGIN,
     CrossEntropyView,
-    quadratic_gradient_html,
+    quadratic_gradient_log,
     quadratic_sigmoid_gradient,
 )
+from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed, format_number, parse_number, power_html
+from tests.browser.conftest import page_with_script
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
+from tests.browser.test_view_inverse import callback_function
 from tests.browser.test_view_sweep import INPUTS_JS
 
 BARS_JS = """() => {
@@ -42,9 +45,15 @@ def as_shown(html: str) -> str:
     return re.sub("<[^>]+>", "", html)
 
 
+def shown_log10(text: str) -> float:
+    """log10 of the size of a number as shown, "−0.144" or "−5.1×10−435" (beyond any float)."""
+    mantissa, _, exponent = text.replace("−", "-").partition("×10")
+    return math.log10(abs(float(mantissa))) + (int(exponent) if exponent else 0)
+
+
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=CrossEntropyView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][CrossEntropyView.title_key]).click()
     expect(page.locator(".cross-entropy-gradient canvas").first).to_be_visible()
 
 
@@ -64,7 +73,12 @@ def assert_shows_numpy(page: Page, y: int) -> dict:
     shown_gradient = page.locator(f"{COMPARE} b.softmax-gradient").inner_text()
     assert shown_gradient == as_shown(power_html(format_fixed(gradient[y], 3, signed=True)))
     slowdown = page.locator(f"{COMPARE} b.quadratic-gradient").inner_text()
-    assert slowdown == as_shown(quadratic_gradient_html(z[y]))
+    assert slowdown.startswith("−")  # (σ(z) − 1) σ′(z) < 0 always, and never written as 0
+    log_g = quadratic_gradient_log(z[y])  # the numpy reference, in log space: finite where it underflows
+    if "×10" in slowdown:  # m×10^e, one decimal of m
+        assert shown_log10(slowdown) == pytest.approx(log_g / math.log(10), abs=0.022)
+    else:  # three decimals
+        assert parse_number(slowdown) == pytest.approx(-math.exp(log_g), abs=5e-4)
     quadratic = quadratic_sigmoid_gradient(z[y])
     if gradient[y] != 0 and quadratic != 0:  # as printed, the two compare as the numbers do
         smaller = abs(parse_number(shown_gradient)) < abs(parse_number(slowdown))
@@ -110,7 +124,9 @@ def test_a_tiny_gradient_is_written_with_its_size_and_sign(page, served_app):
     open_app(page, f"{served_app}?view=cross-entropy&z=-5,5,-5,-5&tau=0.5")
     expect(page.locator(".cross-entropy-gradient canvas").first).to_be_visible()
     look_at_tab(page)
-    for y in (1, 0, 1):  # the first render (Python), then the browser's after two choices of class
+    expect(page.locator(HEADING)).to_contain_text("C = −ln a₂")
+    assert_shows_numpy(page, 1)  # the first render, at load
+    for y in (0, 1):  # after two choices of class
         page.locator(".true-class select").select_option(label=output_names("a", 4)[y])
         expect(page.locator(HEADING)).to_contain_text(f"C = −ln {output_names('a', 4)[y]}")
         assert_shows_numpy(page, y)
@@ -147,3 +163,42 @@ def test_the_tooltip_writes_the_gradient_with_a_minus_sign(page, served_app):
     shown = format_number(sm.cross_entropy_gradient(inputs["z"], 1, inputs["tau"])[1], 4)
     expect(tooltip).to_contain_text(shown)  # "−0.9910", not NumeralJS's "-0.9910"
     assert "-" not in tooltip.inner_text()
+
+
+@pytest.mark.parametrize(("z_y", "text"), [
+    (-1.0, "−0.144"), (0.0, "−0.125"), (-10.0, "−4.5×10<sup>−5</sup>"), (-1000.0, "−5.1×10<sup>−435</sup>"),
+])
+def test_the_slowdown_term_is_printed_even_when_it_underflows(browser, z_y, text):
+    """The page's quadraticGradientHtml works in log space: −σ(z)σ(−z)² never prints as 0."""
+    script = callback_function("exercises/cross_entropy.js", "quadraticGradientHtml")
+    with page_with_script(browser, script) as page:
+        assert page.evaluate("(zy) => quadraticGradientHtml(zy)", z_y) == text
+    assert shown_log10(as_shown(text)) == pytest.approx(quadratic_gradient_log(z_y) / math.log(10), abs=0.022)
+
+
+LIVE = (HEADING, COMPARE)
+
+
+def live_markup(page: Page) -> list[str]:
+    return [page.locator(selector).inner_html() for selector in LIVE]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_first_render_is_what_an_update_writes(page, served_app, lang):
+    """One rendering: the markup the page starts with is the markup a change writes."""
+    open_app(page, f"{served_app}?view=cross-entropy&lang={lang}&z=-5,5,-5,-5&tau=0.5")
+    look_at_tab(page)
+    loss = page.locator(f"{HEADING} b.loss")
+    expect(loss).to_be_visible()
+    first, inputs, first_loss = live_markup(page), page.evaluate(INPUTS_JS), loss.inner_text()
+    assert all(first) and "0.000" not in " ".join(first)
+    press_on_slider(page, "z-slider-1", "ArrowRight", 1)  # away...
+    look_at_tab(page)
+    expect(loss).not_to_have_text(first_loss)
+    assert live_markup(page) != first
+    press_on_slider(page, "z-slider-1", "ArrowLeft", 1)  # ...and back
+    look_at_tab(page)
+    expect(loss).to_have_text(first_loss)
+    assert page.evaluate(INPUTS_JS) == inputs
+    assert live_markup(page) == first
+    assert_shows_numpy(page, 1)

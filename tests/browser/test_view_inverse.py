@@ -8,9 +8,11 @@ import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.browser.browser_js import js_source
 from components.model import softmax_math as sm
-from components.page.exercises.inverse_view import TARGET_UNITS, TARGETS_JS, InverseView, targets_from_outputs
+from components.page.exercises.inverse_view import TARGET_UNITS, InverseView, targets_from_outputs
 from components.words.i18n import TEXTS
+from components.words.number_format import parse_number
 from tests.browser.conftest import page_with_script
 from tests.browser.screen import look_at_tab, open_app, press_on_slider, readout
 from tests.browser.test_view_sweep import INPUTS_JS
@@ -28,9 +30,17 @@ NORMALISED = ".inverse-normalised .bk-clearfix"
 SHIFT = ".inverse-shift-result .bk-clearfix"
 
 
+def callback_function(path: str, name: str) -> str:
+    """A script that defines the function ``name`` of static/js/callbacks/``path`` and nothing else:
+    the file as the body of a function that returns ``name`` at once (function declarations are
+    hoisted; the callback's own code never runs). Its free names must be defined before it."""
+    source = js_source(f"callbacks/{path}")
+    return f"const {name} = (function () {{ return {name};\n{source}\n}})();"
+
+
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=InverseView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][InverseView.title_key]).click()
     expect(page.locator(".target-input-1 input")).to_be_visible()
 
 
@@ -196,6 +206,81 @@ def test_the_browser_makes_the_same_targets_from_outputs_as_python(browser):
     cases = [sm.softmax(rng.normal(0, scale, size=k)) for scale in (0.1, 1, 5, 50) for k in range(2, 11)
              for _ in range(12)]
     cases += [np.full(k, 1 / k) for k in range(2, 11)] + [[0.0625, 0.9375], [0.9995, 0.0005], [1.0, 0.0]]
-    with page_with_script(browser, f"const units = {TARGET_UNITS};" + TARGETS_JS) as page:
+    script = f"const units = {TARGET_UNITS};" + callback_function(
+        "exercises/inverse.js", "targetsFromOutputs")
+    with page_with_script(browser, script) as page:
         got = page.evaluate("(cases) => cases.map(targetsFromOutputs)", [list(map(float, a)) for a in cases])
     assert got == [targets_from_outputs(a) for a in cases]
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.315, "0.3150"), (-4.71049, "−4.7105"), (0.0, "0.0000"), (6.666e-10, "6.67×10<sup>−10</sup>"),
+    (-2.5e6, "−2.50×10<sup>6</sup>"), (1e-300, "1.00×10<sup>−300</sup>"),
+])
+def test_table_numbers_are_written_with_four_decimals_or_as_powers_of_ten(browser, value, text):
+    """numberHtml (inverse.js): toFixed(4) for ordinary sizes, m×10^e for tiny and huge ones."""
+    with page_with_script(browser, callback_function("exercises/inverse.js", "numberHtml")) as page:
+        assert page.evaluate("(v) => numberHtml(v)", value) == text
+
+
+def table_rows(page: Page) -> list[list[str]]:
+    rows = page.locator(".inverse-table tbody tr")
+    return [rows.nth(i).locator("th, td").all_inner_texts() for i in range(rows.count())]
+
+
+def open_view(page: Page, url: str) -> None:
+    open_app(page, url)
+    look_at_tab(page)
+    expect(page.locator(".inverse-table tbody tr").first).to_be_visible()
+
+
+def test_the_first_render_is_numpy(page, served_app):
+    open_view(page, f"{served_app}?view=inverse&z=2.5,-1,3.2,0.5")
+    typed = [0.315, 0.009, 0.633, 0.043]
+    assert boxes(page, 4) == [str(v) for v in typed]
+    assert_values_are_numpy(page, typed)
+    head = page.locator(".inverse-table thead th").all_inner_texts()
+    assert head == [EN[f"inverse.column_{name}"] for name in ("output", "typed", "a", "log_a", "z")]
+    rows = table_rows(page)
+    assert [row[:2] for row in rows] == [[f"a{'₁₂₃₄'[j]}", str(typed[j])] for j in range(4)]
+    a, log_a = np.divide(typed, sum(typed)), sm.inverse_softmax(typed)
+    for row, a_j, log_j in zip(rows, a, log_a, strict=True):
+        assert [parse_number(cell) for cell in row[2:]] == pytest.approx([a_j, log_j, log_j], abs=5e-5)
+    expect(page.locator(".inverse-table td.outside")).to_have_count(0)
+    expect(page.locator(".inverse-table .why")).to_have_text("C = 0.0; the main sliders run from −5 to 5.")
+    expect(page.locator(NORMALISED)).to_have_text("")
+    expect(page.locator(NOTICE)).to_have_text("")
+
+
+def test_the_tab_never_starts_with_a_zero_target(page, served_app):
+    """a₂ = 2.3e-5 rounds to 0.000: it takes 0.001 from the first of the two largest, so the targets
+    still add up to 1 and the tab does not start with a "targets add up to 1.001" warning."""
+    open_view(page, f"{served_app}?view=inverse&z=5,-5,5")
+    assert boxes(page, 3) == ["0.499", "0.001", "0.5"]
+    expect(page.locator(NORMALISED)).to_have_text("")
+    assert_values_are_numpy(page, [0.499, 0.001, 0.5])
+
+
+LIVE = (".inverse-table .bk-clearfix", NORMALISED)
+
+
+def live_markup(page: Page) -> list[str]:
+    return [page.locator(selector).inner_html() for selector in LIVE]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_first_render_is_what_an_update_writes(page, served_app, lang):
+    """One rendering: the markup the page starts with is the markup a change writes (the boxes
+    follow the outputs while none is typed in, so moving a slider away and back rewrites it)."""
+    open_view(page, f"{served_app}?view=inverse&lang={lang}")
+    first, inputs, first_box = live_markup(page), page.evaluate(INPUTS_JS), boxes(page, 1)[0]
+    assert first[0]
+    press_on_slider(page, "z-slider-1", "ArrowRight", 1)  # away...
+    look_at_tab(page)
+    expect(page.locator(".target-input-1 input")).not_to_have_value(first_box)
+    assert live_markup(page) != first
+    press_on_slider(page, "z-slider-1", "ArrowLeft", 1)  # ...and back
+    look_at_tab(page)
+    expect(page.locator(".target-input-1 input")).to_have_value(first_box)
+    assert page.evaluate(INPUTS_JS) == inputs
+    assert live_markup(page) == first

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
 from components.model import softmax_math as sm
 from components.page.charts.bar_chart import output_names
-from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR, JacobianView, format_number
+from components.page.exercises.jacobian_view import PALETTE, ZERO_COLOR, JacobianView
+from components.words.i18n import TEXTS
+from components.words.number_format import format_number
 from tests.browser.conftest import checked_page
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -35,7 +39,7 @@ SHOWN_JS = """() => {
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=JacobianView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][JacobianView.title_key]).click()
     expect(page.locator(".jacobian-heatmap canvas").first).to_be_visible()
 
 
@@ -74,7 +78,7 @@ def assert_shows_numpy(page: Page) -> dict:
 
 def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     open_tab(page, served_app)
-    before = assert_shows_numpy(page)  # the first render, computed by numpy in Python
+    before = assert_shows_numpy(page)  # the first render, written by the browser at load
     min_diag = page.locator(".jacobian-verdict .min-diag")
     previous = min_diag.inner_text()
     press_on_slider(page, "z-slider-2", "ArrowRight", 5)  # raise the smallest input: a₂ grows
@@ -92,11 +96,9 @@ def test_heatmap_and_table_follow_z_and_tau(page, served_app):
     assert shown["tau"] == pytest.approx(0.2, rel=1e-9)
 
 
-def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, served_app):
+def test_matrix_size_follows_k_and_comes_back_as_it_was(page, served_app):
     open_tab(page, served_app)
-    # Row and column sums are rounding noise (~1e-17) whose last digits depend on the summation
-    # order, so the Python-written and the browser-written tables are compared without them.
-    python_table = entries(page)
+    first_table = entries(page)  # written at load
     press_on_slider(page, "k-slider", "End", 1)
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(10)
@@ -106,10 +108,10 @@ def test_matrix_size_follows_k_and_the_browser_writes_what_python_wrote(page, se
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(2)
     assert len(assert_shows_numpy(page)["value"]) == 4
-    press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state, now written by JS
+    press_on_slider(page, "k-slider", "ArrowRight", 2)  # back to the first state
     look_at_tab(page)
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(4)
-    assert entries(page) == python_table
+    assert entries(page) == first_table
 
 
 def test_underflowed_outputs_are_grey_zeros_and_said_so(page, served_app):
@@ -219,3 +221,70 @@ def test_tiny_entries_are_drawn_in_the_colour_of_their_sign(page, served_app):
     wrong = {(names_a[j], names_z[k]): (format_number(jac[j, k]), sign)
              for (j, k), sign in drawn.items() if sign != np.sign(jac[j, k])}
     assert len(drawn) == 100 and wrong == {}, wrong
+
+
+# --- The first render is the browser's (it was Python's, tests/test_views_math.py): numpy's numbers
+
+def open_link(page: Page, url: str) -> None:
+    """A link straight to the tab: the browser writes the view at load."""
+    open_app(page, f"{url}&view={JacobianView.slug}")
+    expect(page.locator(f"{TABLE} tbody tr").first).to_be_attached()
+
+
+@pytest.mark.parametrize("z", [[2.5, -1.0, 3.2], [0.1 * j for j in range(10)]], ids=["K=3", "K=10"])
+def test_the_first_render_is_numpy(page, served_app, z):
+    size = len(z)
+    open_link(page, f"{served_app}?K={size}&z={','.join(f'{v:.1f}' for v in z)}&tau=0.7")
+    shown = assert_shows_numpy(page)
+    assert shown["z"] == pytest.approx(z) and shown["tau"] == pytest.approx(0.7, rel=1e-9)
+    assert page.locator(f"{TABLE} tbody td.diag").count() == size
+    assert page.locator(f"{TABLE} tbody td.off").count() == size * (size - 1)
+
+
+def test_exact_zeros_are_grey_with_a_usable_scale(page, served_app):
+    open_link(page, f"{served_app}?z=1000,-1000&range=1000&tau=0.05")  # a = (1, 0): every entry is 0
+    shown = page.evaluate(SHOWN_JS)
+    assert np.all(np.isnan(shown["colorValue"]))
+    assert shown["scale"] == pytest.approx([-1 / (4 * 0.05), 1 / (4 * 0.05)])
+
+
+EXTREME_Z = [1000.0, -1000.0, 999.0, 0.0, 500.0, -500.0, 998.0, -999.0, 1.0, -1.0]  # the preset, K = 10
+
+
+def mapper_bin(value: float, low: float, high: float, colors: int) -> int:
+    """The palette index BokehJS 3.9's LinearColorMapper picks (value_to_index), NaN aside."""
+    if value == high:
+        return colors - 1
+    return min(max(math.floor((value - low) * (1 / (high - low)) / (1 / colors)), -1), colors)
+
+
+def test_the_colours_keep_the_sign_of_tiny_entries(page, served_app):
+    """Extreme preset, K = 10: −3.2e−218 next to a scale of 0.22 must map to a blue bin, not the first red."""
+    open_link(page, f"{served_app}?K=10&z={','.join(f'{v:g}' for v in EXTREME_Z)}&range=1000")
+    shown = page.evaluate(SHOWN_JS)
+    assert shown["z"] == EXTREME_Z
+    jac = np.ravel(sm.jacobian(EXTREME_Z))
+    assert np.any((jac < 0) & (jac > -1e-200)) and np.any((jac > 0) & (jac < 1e-200))  # the tiny ones
+    (low, high), colors = shown["scale"], len(PALETTE)
+    for value, color in zip(jac, shown["colorValue"], strict=True):
+        if value == 0:
+            assert np.isnan(color)
+            continue
+        index = mapper_bin(color, low, high, colors)
+        assert (index < colors // 2) == (value < 0), (value, color, index)
+        if abs(value) >= high / 4:  # outside the innermost bins nothing moves
+            assert index == mapper_bin(value, low, high, colors)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_underflow_sentence_reads_right_for_one_name_and_for_several(page, served_app, lang):
+    its, their = {"en": ("its row and column", "their rows and columns"),
+                  "zh-Hant": ("它的列與行", "它們的列與行")}[lang]
+    underflow = page.locator(".jacobian-verdict .underflow")
+    open_link(page, f"{served_app}?z=1000,-1000,999&range=1000&tau=0.05&lang={lang}")
+    one = underflow.inner_text()
+    assert "a₂ " in one and its in one and their not in one
+    open_link(page, f"{served_app}?z=1000,-1000,999,0&range=1000&tau=0.05&lang={lang}")
+    several = underflow.inner_text()
+    assert "a₂, a₄ " in several and their in several and its not in several
+    assert "NaN" not in several and "Infinity" not in several

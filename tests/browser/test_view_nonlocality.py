@@ -101,3 +101,10 @@ def test_the_active_view_is_part_of_the_link(browser, page, served_app):
     open_app(other, page.url)
     expect(other.get_by_role("tab", name="Non-locality")).to_have_attribute("aria-selected", "true")
     other.context.close()
+
+
+def test_the_first_render_shows_changes_of_0_not_plus_0(page, served_app):
+    open_app(page, f"{served_app}?z=2.5,-1,3.2,0.5&view=nonlocality")
+    expect(page.locator(".nonlocality-balance")).to_contain_text("Move one of the z sliders")
+    assert changes(page, "nonlocality-softmax-bars")["label"] == ["0"] * 4
+    assert changes(page, "nonlocality-sigmoid-bars")["label"] == ["0"] * 4

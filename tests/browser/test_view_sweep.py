@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from components.model import softmax_math as sm
 from components.page.charts.bar_chart import output_names
 from components.page.exercises.sweep_view import SWEEP_POINTS, SweepView
+from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
@@ -37,7 +38,7 @@ HEADING = ".sweep-chart-heading .bk-clearfix"
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=SweepView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][SweepView.title_key]).click()
     expect(page.locator(".sweep-chart canvas").first).to_be_visible()
 
 
@@ -109,3 +110,18 @@ def test_the_heading_says_0_for_no_deviation_and_writes_a_real_minus(page, serve
     expect(page.locator(HEADING)).to_contain_text("zᴸ₄ = 0.50")
     assert re.fullmatch(r"0|\d\.\de−1[5-7]", check.inner_text()), check.inner_text()
     assert "-" not in page.locator(HEADING).inner_text()
+
+
+def test_the_first_render_is_numpy(page, served_app):
+    """A link straight to the tab: the browser draws the sweep of z₄ at load."""
+    z = [2.5, -1.0, 3.2, 0.5, 1.0]
+    open_app(page, f"{served_app}?K=5&z={','.join(map(str, z))}&tau=0.7&view={SweepView.slug}")
+    expect(page.locator(f"{HEADING} b.current-a")).to_be_attached()
+    assert assert_sweep_is_numpy(page, 3)["z"] == z
+    curves = page.evaluate("""() => {
+      const d = Bokeh.documents[0].get_model_by_name("sweep-curves").data;
+      return {width: Array.from(d.width), color: Array.from(d.color)};
+    }""")
+    assert curves["width"] == [2, 2, 2, 4, 2] and len(set(curves["color"])) == 5  # z₄'s own output thicker
+    expect(page.locator(f"{HEADING} b.current-a")).to_have_text(f"{sm.softmax(z, 0.7)[3]:.3f}")
+    expect(page.locator(f"{HEADING} .swept")).to_have_text("zᴸ₄")

@@ -11,8 +11,9 @@ from playwright.sync_api import Page, expect
 from components.model import softmax_math as sm
 from components.model.state import TAU_MAX, TAU_MIN
 from components.page.charts.bar_chart import output_names
-from components.page.exercises.jacobian_view import format_number, parse_number
 from components.page.exercises.temperature_view import CURVE_POINTS, TemperatureView
+from components.words.i18n import TEXTS
+from components.words.number_format import format_number, parse_number
 from tests.browser.screen import look_at_tab, open_app, press_on_slider
 
 QUANTITIES = ".temperature-quantities table.thermo"
@@ -38,7 +39,7 @@ SHOWN_JS = """() => {
 
 def open_tab(page: Page, url: str) -> None:
     open_app(page, url)
-    page.get_by_role("tab", name=TemperatureView.title).click()
+    page.get_by_role("tab", name=TEXTS["en"][TemperatureView.title_key]).click()
     expect(page.locator(".temperature-plot canvas").first).to_be_visible()
 
 
@@ -82,7 +83,7 @@ def assert_shows_numpy(page: Page) -> dict:
 
 def test_numbers_and_curves_follow_z_and_tau_moves_only_the_marker(page, served_app):
     open_tab(page, served_app)
-    assert_shows_numpy(page)  # the first render, from numpy in Python
+    assert_shows_numpy(page)  # the first render, at load
     log_z = np.log(float(page.locator(f"{QUANTITIES} .z-mantissa").inner_text())) + math.log(10) * int(
         page.locator(f"{QUANTITIES} .z-exponent").inner_text().replace("−", "-"))
     assert log_z == pytest.approx(shown_number(page, "log-partition"), abs=1e-4)  # Z = e^{ln Z} as printed
@@ -152,3 +153,87 @@ def test_the_tooltip_under_a_line_writes_the_minus_sign_of_the_page(page, served
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("−0.00")
     assert "-" not in tooltip.inner_text()
+
+
+def open_view(page: Page, url: str) -> None:
+    open_app(page, url)
+    look_at_tab(page)
+    expect(page.locator(f"{QUANTITIES} td.beta")).to_be_visible()
+
+
+@pytest.mark.parametrize("z", [[2.5, -1.0, 3.2], [0.5 * j - 2 for j in range(10)]], ids=["K=3", "K=10"])
+def test_the_first_render_is_numpy(page, served_app, z):
+    link = ",".join(f"{v:g}" for v in z)
+    open_view(page, f"{served_app}?view=temperature&z={link}&tau=0.4")
+    shown = assert_shows_numpy(page)
+    assert shown["z"] == z and shown["tau"] == pytest.approx(0.4)
+    winner = output_names("a", len(z))[int(np.argmax(z))]
+    expect(page.locator(".temperature-heading b.cold-limit")).to_have_text(winner)
+    expect(page.locator(".temperature-heading .bk-clearfix")).to_contain_text(f"one-hot on {winner}")
+    expect(page.locator(".temperature-heading b.hot-limit")).to_have_text(format_number(1 / len(z)))
+
+
+def test_ties_share_the_cold_limit_equally(page, served_app):
+    open_view(page, f"{served_app}?view=temperature&z=3,1,3&tau=0.05")
+    expect(page.locator(".temperature-heading b.cold-limit")).to_have_text("a₁, a₃")
+    expect(page.locator(".temperature-heading .bk-clearfix")).to_contain_text("shared equally by a₁, a₃")
+
+
+LARGEST_LOG = math.log(np.finfo(np.float64).max)
+
+
+@pytest.mark.parametrize(("z", "tau", "shown"), [
+    ([1000.0, -1000.0, 999.0, 0.0], 0.05, "above"),  # ln Z = 20000: Z overflows float64
+    ([-1000.0, -1000.0], 0.05, "below"),  # ln Z = −19999.3: Z underflows to 0
+    ([LARGEST_LOG - 1e-12, -1000.0], 1.0, "1.7977 × 10308"),  # K = 2: ln Z = z₁ (e^−1710 is lost)
+    ([LARGEST_LOG + 1e-9, -1000.0], 1.0, "above"),
+    ([math.log(1e-307), -1000.0], 1.0, "× 10−307"),
+    ([math.log(1e-309), -1000.0], 1.0, "below"),  # a subnormal Z would show wrong digits
+    ([math.log(38.732), -1000.0], 1.0, "3.8732 × 101"),
+], ids=["overflow", "underflow", "near-largest", "past-largest", "1e-307", "subnormal", "38.732"])
+def test_z_is_written_in_scientific_notation_up_to_the_float64_limits_and_as_ln_z_beyond(
+        page, served_app, z, tau, shown):
+    link = ",".join(repr(v) for v in z)
+    open_view(page, f"{served_app}?view=temperature&range=1000&z={link}&tau={tau}")
+    partition = page.locator(f"{QUANTITIES} td.partition")
+    expect(partition).to_contain_text(shown)
+    inputs = assert_shows_numpy(page)
+    assert inputs["z"] == z
+    log_z = sm.partition_function_log(z, tau)
+    html = partition.inner_html()
+    if "≈ e" in html:  # only ln Z: with its digits, and why
+        assert f'≈ e<sup class="z-log">{format_number(log_z, 6)}</sup>' in html
+        assert parse_number(partition.locator(".z-log").inner_text()) == pytest.approx(log_z, rel=1e-5)
+    else:
+        mantissa = float(partition.locator(".z-mantissa").inner_text())
+        exponent = int(partition.locator(".z-exponent").inner_text().replace("−", "-"))
+        assert math.log(mantissa) + exponent * math.log(10) == pytest.approx(log_z, abs=1e-4)
+    text = partition.inner_text()
+    for bad in ("inf", "nan", "NaN", "Infinity"):
+        assert bad not in text
+
+
+LIVE = (".temperature-heading .bk-clearfix", ".temperature-quantities .bk-clearfix")
+
+
+def live_markup(page: Page) -> list[str]:
+    return [page.locator(selector).inner_html() for selector in LIVE]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_the_first_render_is_what_an_update_writes(page, served_app, lang):
+    """One rendering: the markup the page starts with is the markup a change writes."""
+    open_view(page, f"{served_app}?view=temperature&lang={lang}")
+    entropy = page.locator(f"{QUANTITIES} td.entropy-nats")
+    first, before, first_entropy = live_markup(page), page.evaluate(SHOWN_JS), entropy.inner_text()
+    assert all(first)
+    press_on_slider(page, "z-slider-1", "ArrowRight", 1)  # away...
+    look_at_tab(page)
+    expect(entropy).not_to_have_text(first_entropy)
+    assert live_markup(page) != first
+    press_on_slider(page, "z-slider-1", "ArrowLeft", 1)  # ...and back
+    look_at_tab(page)
+    expect(entropy).to_have_text(first_entropy)
+    assert page.evaluate(SHOWN_JS)["z"] == before["z"]
+    assert live_markup(page) == first
+    assert_shows_numpy(page)

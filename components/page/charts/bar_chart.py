@@ -3,7 +3,7 @@
 Each bar is labelled with its value and hovering shows z_j and the output. The
 chart has no canvas title: the heading with the total is HTML (see chart_heading),
 because a changing canvas title re-lays out the plot on every frame. The browser
-rewrites ``source.data`` on every input change; nothing here is synced back to the
+writes ``source.data`` at load and on every input change; nothing here is synced back to the
 server (``syncable=False``).
 """
 
@@ -15,27 +15,17 @@ from bokeh.models import ColumnDataSource, Div, HoverTool, LabelSet, Range1d
 from bokeh.plotting import figure
 
 from ...words.i18n import Texts
-
-# The browser's version of bar_data(): ``names`` holds a name for every possible output.
-# The categories change only with K, so the axis is touched only then.
-BAR_DATA_JS = """
-function showBars(source, x_range, z, y, names) {
-  const shown = names.slice(0, z.length);
-  if (x_range.factors.length !== shown.length) x_range.factors = shown;
-  source.data = {name: shown, z: z.slice(), value: y.slice(), label: y.map((v) => v.toFixed(3))};
-}
-"""
-
-SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+from ..controls.controls import SUBSCRIPTS
 
 
 def output_names(symbol: str, count: int) -> list[str]:
     """Bar names as in the book: a₁, a₂, ... (or σ₁, σ₂, ...)."""
-    return [f"{symbol}{str(j + 1).translate(SUBSCRIPT_DIGITS)}" for j in range(count)]
+    return [f"{symbol}{str(j + 1).translate(SUBSCRIPTS)}" for j in range(count)]
 
 
 def bar_data(z: Sequence[float], values: Sequence[float], symbol: str) -> dict[str, list]:
-    """The columns of one chart's source, computed in Python for the first render."""
+    """A chart's first columns (data, not markup): its callback rewrites them at load
+    (static/js/callbacks/shell/first_render.js) and on every change, without reading them."""
     return {
         "name": output_names(symbol, len(z)),
         "z": [float(v) for v in z],
@@ -45,7 +35,8 @@ def bar_data(z: Sequence[float], values: Sequence[float], symbol: str) -> dict[s
 
 
 def chart_heading(html: str, css_class: str) -> Div:
-    """The HTML heading above a chart; its callback rewrites it with setHtml."""
+    """The HTML heading above a chart: ``html`` is "" for a chart whose callback writes it (at
+    load too), as every chart here does."""
     return Div(text=html, syncable=False, css_classes=["chart-heading", f"{css_class}-heading"],
                sizing_mode="stretch_width", html_attributes={"aria-live": "off"})
 

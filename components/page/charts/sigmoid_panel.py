@@ -1,4 +1,8 @@
-"""The chapter's first exercise, shown: a sigmoid layer's outputs do not sum to 1."""
+"""The chapter's first exercise, shown: a sigmoid layer's outputs do not sum to 1.
+
+The browser writes the bars and the heading, at load and on every input change
+(static/js/callbacks/charts/sigmoid_chart.js).
+"""
 
 from __future__ import annotations
 
@@ -6,51 +10,32 @@ import panel as pn
 from bokeh.layouts import column
 from bokeh.models import Div
 
-from ...browser.browser_js import math_callback
-from ...words.i18n import Texts
-from ..controls.controls import Controls
-from .bar_chart import BAR_DATA_JS, bar_chart, bar_data, chart_heading, output_names
-from .softmax_chart import MAX_OUTPUTS
+from ...model.state import MAX_K
+from ..context import ViewContext
+from .bar_chart import bar_chart, bar_data, chart_heading, output_names
 
 SIGMOID_COLOR = "#E69F00"  # Okabe-Ito orange, plus a hatch: told apart by more than colour
 
 
-def sigmoid_heading(total: float, texts: Texts | None = None) -> str:
-    """Heading HTML; UPDATE_JS writes the same markup in the browser."""
-    texts = texts or Texts()
-    shown = f"{total:.3f}"
-    verdict = texts("chart.sigmoid_coincidence" if shown == "1.000" else "chart.sigmoid_not_one")
-    return texts("chart.sigmoid_heading", total=shown, verdict=verdict)
-
-
-UPDATE_JS = BAR_DATA_JS + """
-const s = SoftmaxMath.sigmoid(z);
-showBars(source, x_range, z, s, names);
-const total = SoftmaxMath.sum(s).toFixed(3);
-const verdict = total === "1.000" ? t.sigmoid_coincidence : t.sigmoid_not_one;
-setHtml(heading, formatText(t.sigmoid_heading, {total, verdict}));
-"""
-
 class SigmoidPanel(pn.viewable.Viewer):
     """Bars of sigma(z_j) for the same inputs, with their (not 1) total."""
 
-    def __init__(self, controls: Controls, **params) -> None:
+    def __init__(self, context: ViewContext, **params) -> None:
         super().__init__(**params)
-        state = controls.state
-        outputs = state.sigmoid_outputs
-        self.heading = chart_heading(sigmoid_heading(outputs.sum(), controls.texts), "sigmoid-chart")
+        state, texts = context.state, context.texts
+        self.heading = chart_heading("", "sigmoid-chart")
         self.chart, self.source = bar_chart(
-            bar_data(state.active_z, outputs, "σ"), color=SIGMOID_COLOR, hatch="/", css_class="sigmoid-chart",
-            texts=controls.texts,
+            bar_data(state.active_z, state.sigmoid_outputs, "σ"), color=SIGMOID_COLOR, hatch="/",
+            css_class="sigmoid-chart", texts=texts,
         )
-        controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, source=self.source, x_range=self.chart.x_range,
-            heading=self.heading,
-            t=controls.texts.templates("chart.", "sigmoid_heading", "sigmoid_coincidence", "sigmoid_not_one"),
-            names=output_names("σ", MAX_OUTPUTS),
+        context.on_input(context.callback(
+            "charts/sigmoid_chart.js", source=self.source, x_range=self.chart.x_range, heading=self.heading,
+            t=texts.templates("chart.", "sigmoid_title", "sigmoid_summary", "sigmoid_coincidence",
+                              "sigmoid_not_one"),
+            names=output_names("σ", MAX_K),
         ))
-        self.explanation = Div(text=controls.texts("chart.sigmoid_explanation"), css_classes=["explanation"],
-                               sizing_mode="stretch_width")
+        self.explanation = Div(text=f"<p>{texts('chart.sigmoid_explanation')}</p>",
+                               css_classes=["explanation"], sizing_mode="stretch_width")
         self.model = column(self.heading, self.chart, self.explanation, sizing_mode="stretch_width")
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -24,7 +24,7 @@ from bokeh.models import (
     TextInput,
 )
 
-from ...browser.browser_js import MODULES_ARG, browser_callback, browser_modules
+from ...browser.browser_js import MODULES_ARG, browser_modules, js_callback, js_formatter
 from ...model.state import (
     BOOK_Z_LIMIT,
     MAX_K,
@@ -50,81 +50,8 @@ def z_label(index: int) -> str:
     return f"zᴸ{str(index + 1).translate(SUBSCRIPTS)}"
 
 
-# Typed text -> slider. Refuses what is not a number, clamps what is out of range
-# and says so in the notice. A typed value is applied exactly (2.004 stays 2.004, not the
-# slider's step; a tau is the one in use when it agrees with it at the 12 digits shown),
-# compared with the value in use, not with a rounded display: 2 typed beside 2.004 applies 2
-# (issue 19 item 2). The box then shows the value in use. Rewriting the box runs this callback
-# again (BokehJS may run it after this one returns): that call reads the value just applied,
-# returns early and cannot clear the notice just written. One callback serves every box (each
-# would otherwise carry its own copy of InputCheck and the messages into the page).
-TYPED_VALUE_JS = """
-const j = boxes.indexOf(cb_obj);
-if (j < 0) return;
-const [slider, name, log_scale] = [sliders[j], names[j], log_scales[j]];
-const current = log_scale ? 10 ** slider.value : slider.value;
-const decimals = log_scale ? 0 : z_decimals;
-const [low, high] = log_scale ? [tau_low, tau_high] : [slider.start, slider.end];
-const {value, message} = InputCheck.readNumber(
-  cb_obj.value, {name, low, high, fallback: current, positive: log_scale, messages});
-const text = InputCheck.show(value, decimals);
-if (cb_obj.value !== text) cb_obj.value = text;
-// The value in use already, at the 12 digits every place shows? Then it is that value: the page
-// rewriting a box (a slider moved, Apply on the Inverse tab) must not round the input, and tau's
-// slider holds log10 tau, where 10 ** log10(v) is not always v.
-const unchanged = InputCheck.show(value) === InputCheck.show(current);
-if (unchanged && message === "") return;
-notice.text = message;
-if (!unchanged) slider.value = log_scale ? Math.log10(value) : value;
-"""
-
-# Slider -> its typed box, in the digits every place shows (InputCheck.show). A slider moved
-# by hand makes any earlier notice stale, so it is cleared.
-SLIDER_TO_BOX_JS = """
-const shown = InputCheck.show(log_scale ? 10 ** cb_obj.value : cb_obj.value, decimals);
-if (box.value !== shown) {
-  box.value = shown;
-  notice.text = "";
-}
-"""
-
-# The slider's title value (and its tooltip while dragged) in the same digits as its box and
-# the readout table: Bokeh's default "0[.]00" wrote "2.50" beside "-1" and rounded 2.004 to "2"
-# (issue 19 items 2 and 12). A tick formatter is no callback (it has no cb_context), so it
-# loads the page's browser modules itself, as LOAD_MODULES_JS does (components/browser/browser_js.py).
-SLIDER_FORMAT_JS = f"""
-const {{InputCheck}} = ({MODULES_ARG}.__softmaxLabModules ??= new Function({MODULES_ARG}.code)());
-return InputCheck.show(log_scale ? 10 ** tick : tick, log_scale ? 0 : z_decimals);
-"""
-
 # K -> which slider rows show. Hidden inputs keep their values for when K grows again.
-SHOW_K_ROWS_JS = """
-rows.forEach((r, j) => { r.visible = j < cb_obj.value; });
-"""
-
-# Range -> every z slider's bounds; values outside a narrower range are clamped into it, and the
-# notice names each one moved, from what to what (hidden ones too: they return when K grows).
-# Numbers as the link writes them (12 significant digits) with the page's minus sign, as
-# SoftmaxState.set_z_limit writes them. Nothing moved (a preset or a link that sets z itself
-# after choosing the range): the notice is left alone.
-Z_RANGE_JS = """
-const limit = limits[cb_obj.active];
-const shown = (v) => String(Number(v.toPrecision(12))).replace("-", "\u2212");
-const moved = [];
-z_sliders.forEach((s, j) => {
-  s.setv({start: -limit, end: limit});
-  if (Math.abs(s.value) > limit) {
-    const old = s.value;
-    s.value = Math.sign(old) * limit;
-    moved.push(formatText(t.range_clamped_item, {name: labels[j], old: shown(old), new: shown(s.value)}));
-  }
-});
-if (moved.length > 0) {
-  const message = formatText(t.range_clamped, {limit, changes: moved.join(t.list_separator)});
-  // After the sliders' own callbacks (promise jobs), which clear the notice as their boxes change.
-  setTimeout(() => { notice.text = message; }, 0);
-}
-"""
+SHOW_K_ROWS_JS = "rows.forEach((r, j) => { r.visible = j < cb_obj.value; });"
 
 
 class Controls(pn.viewable.Viewer):
@@ -178,8 +105,9 @@ class Controls(pn.viewable.Viewer):
         ]
         self.tau_box = self._typed_box(self.log_tau_slider, "τ", "tau-input", log_scale=True)
         boxes = [*self.z_boxes, self.tau_box]
-        typed_value = browser_callback(
-            TYPED_VALUE_JS, boxes=boxes, sliders=[*self.z_sliders, self.log_tau_slider],
+        # Typed text -> slider, one callback for every box (static/js/callbacks/controls/typed_value.js).
+        typed_value = js_callback(
+            "controls/typed_value.js", boxes=boxes, sliders=[*self.z_sliders, self.log_tau_slider],
             names=[*(z_label(j) for j in range(len(self.z_boxes))), "τ"],
             log_scales=[False] * len(self.z_boxes) + [True], notice=self.notice,
             tau_low=TAU_MIN, tau_high=TAU_MAX, messages=self.texts.templates("input."), z_decimals=Z_DECIMALS,
@@ -192,8 +120,9 @@ class Controls(pn.viewable.Viewer):
             for j, (slider, box) in enumerate(zip(self.z_sliders, self.z_boxes, strict=True))
         ]
         self.k_slider.js_on_change("value", CustomJS(code=SHOW_K_ROWS_JS, args={"rows": self.z_rows}))
-        self.range_buttons.js_on_change("active", browser_callback(
-            Z_RANGE_JS, z_sliders=self.z_sliders, limits=list(Z_LIMITS), notice=self.notice,
+        # Range -> every z slider's bounds, clamping (and naming) the values outside a narrower one.
+        self.range_buttons.js_on_change("active", js_callback(
+            "controls/z_range.js", z_sliders=self.z_sliders, limits=list(Z_LIMITS), notice=self.notice,
             labels=[z_label(j) for j in range(len(self.z_sliders))],
             t=self.texts.templates("controls.", "range_clamped", "range_clamped_item", "list_separator"),
             **{MODULES_ARG: self.browser_modules},
@@ -206,8 +135,8 @@ class Controls(pn.viewable.Viewer):
 
     @property
     def js_args(self) -> dict[str, Any]:
-        """What every view's browser callback needs: the inputs (see READ_INPUTS_JS) and the page's
-        browser modules (LOAD_MODULES_JS)."""
+        """What every view's browser callback needs: the inputs (static/js/prelude/read_inputs.js
+        reads them) and the page's browser modules (static/js/prelude/load_modules.js)."""
         return {
             "z_sliders": self.z_sliders, "log_tau_slider": self.log_tau_slider, "k_slider": self.k_slider,
             MODULES_ARG: self.browser_modules,
@@ -227,20 +156,20 @@ class Controls(pn.viewable.Viewer):
             slider.js_on_change("value", callback)
 
     def _slider_format(self, log_scale: bool) -> CustomJSTickFormatter:
-        """How a slider writes its value in its title: InputCheck.show, as its box does."""
-        return CustomJSTickFormatter(code=SLIDER_FORMAT_JS, args={
-            "log_scale": log_scale, "z_decimals": Z_DECIMALS, MODULES_ARG: self.browser_modules,
-        })
+        """How a slider writes its value in its title: InputCheck.show, as its box does
+        (static/js/callbacks/controls/slider_format.js)."""
+        return js_formatter("controls/slider_format.js", log_scale=log_scale, z_decimals=Z_DECIMALS,
+                            **{MODULES_ARG: self.browser_modules})
 
     def _typed_box(self, slider: Slider, name: str, css_class: str, log_scale: bool = False) -> TextInput:
-        """A text box that shows the slider's value (TYPED_VALUE_JS sets the slider from it)."""
+        """A text box that shows the slider's value (controls/typed_value.js sets the slider from it)."""
         box = TextInput(
             value=shown_number(10**slider.value) if log_scale else shown_number(slider.value, Z_DECIMALS),
             width=80, syncable=False,
             title=self.texts("controls.box_title", name=name), css_classes=[css_class],
         )
-        slider.js_on_change("value", browser_callback(
-            SLIDER_TO_BOX_JS, log_scale=log_scale, box=box, notice=self.notice,
+        slider.js_on_change("value", js_callback(
+            "controls/slider_to_box.js", log_scale=log_scale, box=box, notice=self.notice,
             decimals=0 if log_scale else Z_DECIMALS, **{MODULES_ARG: self.browser_modules},
         ))
         return box

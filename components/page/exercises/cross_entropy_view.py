@@ -12,55 +12,26 @@ from __future__ import annotations
 
 import math
 
-import panel as pn
 from bokeh.layouts import column, row
-from bokeh.models import ColumnDataSource, Div, HoverTool, InlineStyleSheet, LabelSet, Range1d, Select, Span
+from bokeh.models import ColumnDataSource, Div, HoverTool, LabelSet, Range1d, Select, Span
 from bokeh.plotting import figure
 
-from ...browser.browser_js import STATIC_DIR, math_callback
 from ...model import softmax_math as sm
 from ...model.state import MAX_K
-from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import format_fixed, power_html
+from ...words.number_format import format_fixed
 from ..charts.bar_chart import chart_heading, output_names
 from ..charts.hover import hover_formatter
-from ..controls.controls import Controls, z_label
+from ..context import ViewContext
+from ..controls.controls import z_label
+from .base import ExerciseView
 
 DEFAULT_CLASS = 1  # y = 2: a_2 = 0.009 for the book's inputs, a badly wrong output
 TRUE_COLOR, OTHER_COLOR = "#D55E00", "#0072B2"  # Okabe-Ito vermillion and blue
 Y_MARGIN = 1.3  # the axis runs +-1.3 / tau: every gradient component is within +-1 / tau
-# The page's styles and this view's; each view builds its own stylesheet model (a Bokeh model
-# belongs to one document, and every session has its own).
-VIEW_CSS = (STATIC_DIR / "css" / "app.css").read_text(encoding="utf-8") + """
-:host(.chart-heading) .loss { font-size: 1.15rem; font-variant-numeric: tabular-nums; }
-:host(.cross-entropy-compare) p, :host(.cross-entropy-explanation) p { max-width: 62em; }
-:host(.cross-entropy-explanation) p { color: var(--muted); }
-:host(.cross-entropy-compare) b { font-variant-numeric: tabular-nums; }
-"""
-
-def probability_html(log_a: float, texts: Texts | None = None) -> str:
-    """a = e^{ln a} in a readable form, also when it underflows to 0 in floating point."""
-    a = math.exp(log_a)
-    if a >= 1e-3:
-        return f"{a:.3f}"
-    if a > 0:
-        mantissa, exponent = f"{a:.2e}".split("e")
-        return f"{mantissa}×10<sup>−{abs(int(exponent))}</sup>"
-    return (texts or Texts())("cross_entropy.too_small", power=f"{abs(log_a / math.log(10)):.1f}")
 
 
-def signed(value: float) -> str:
-    """A gradient component as its bar's label shows it: "+0.123", "−1.2e−8", "0" (UPDATE_JS: formatFixed)."""
-    return format_fixed(value, 3, signed=True)
-
-
-def loss_heading(y: int, loss: float, tau: float, texts: Texts | None = None) -> str:
-    """Heading HTML for the first render; UPDATE_JS writes the same markup."""
-    texts = texts or Texts()
-    name = output_names("a", y + 1)[y]
-    return texts("cross_entropy.heading", name=name, loss=format_fixed(loss, 3), y=y + 1,
-                 a=probability_html(-loss, texts), tau=f"{float(f'{tau:.3g}'):g}")
-
+# The numpy reference of the slowdown term that static/js/callbacks/exercises/cross_entropy.js
+# prints (quadraticGradientHtml), in log space as there: the tests compare the two.
 
 def _softplus(x: float) -> float:
     return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
@@ -76,87 +47,16 @@ def quadratic_sigmoid_gradient(z_y: float) -> float:
     return -math.exp(quadratic_gradient_log(z_y))
 
 
-def quadratic_gradient_html(z_y: float) -> str:
-    """The always negative slowdown term, m×10^e when tiny; SLOWDOWN_JS prints the same."""
-    log_g = quadratic_gradient_log(z_y)
-    if log_g >= math.log(1e-3):
-        return f"−{math.exp(log_g):.3f}"
-    power = log_g / math.log(10)
-    exponent = math.floor(power)
-    mantissa = f"{10 ** (power - exponent):.1f}"
-    if mantissa == "10.0":
-        mantissa, exponent = "1.0", exponent + 1
-    return f"−{mantissa}×10<sup>−{abs(exponent)}</sup>"
-
-
-def compare_html(y: int, z_y: float, softmax_gradient: float, texts: Texts | None = None) -> str:
-    """The comparison with a sigmoid output and the quadratic cost; UPDATE_JS writes the same.
-
-    Both gradients are written m×10^e when tiny: −1.2×10⁻⁸ beside −4.4×10⁻⁵ shows which is smaller.
-    """
-    return (texts or Texts())("cross_entropy.compare", name=z_label(y), z=format_fixed(z_y, 2),
-                              gradient=power_html(signed(softmax_gradient)),
-                              quadratic=quadratic_gradient_html(z_y))
-
-
-# The twin of quadratic_gradient_html(), in log space as there.
-SLOWDOWN_JS = """
-function softplus(x) { return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); }
-function quadraticGradientHtml(zy) {
-  const logG = -(softplus(-zy) + 2 * softplus(zy));
-  if (logG >= Math.log(1e-3)) return `−${Math.exp(logG).toFixed(3)}`;
-  const power = logG / Math.LN10;
-  let exponent = Math.floor(power);
-  let mantissa = (10 ** (power - exponent)).toFixed(1);
-  if (mantissa === "10.0") { mantissa = "1.0"; exponent += 1; }
-  return `−${mantissa}×10<sup>−${Math.abs(exponent)}</sup>`;
-}
-"""
-
-UPDATE_JS = SLOWDOWN_JS + """
-const K = z.length;
-if (select.options.length !== K) select.options = a_names.slice(0, K).map((n, j) => [String(j + 1), n]);
-const y = Number(select.value) - 1;
-if (!(y >= 0 && y < K)) {
-  select.value = String(Math.min(K, default_class + 1));  // runs this callback again
-  return;
-}
-const names = a_names.slice(0, K);
-if (x_range.factors.length !== K) x_range.factors = names;
-const grad = SoftmaxMath.crossEntropyGradient(z, y, tau);
-const loss = SoftmaxMath.crossEntropy(z, y, tau);
-const signed = (v) => formatFixed(v, 3, true);
-source.data = {
-  name: names, value: grad, label: grad.map(signed), color: names.map((_, j) => (j === y ? true_color : other_color)),
-  offset: grad.map((v) => (v >= 0 ? 4 : -18)),
-};
-const top = margin / tau;
-if (y_range.end !== top) y_range.setv({start: -top, end: top});
-const a = Math.exp(-loss);
-const [mantissa, exponent] = a.toExponential(2).split("e");
-const shownA = a >= 1e-3 ? a.toFixed(3) : a > 0 ? `${mantissa}×10<sup>−${Math.abs(Number(exponent))}</sup>`
-  : formatText(t.too_small, {power: (loss / Math.LN10).toFixed(1)});
-setHtml(heading, formatText(t.heading, {
-  name: names[y], loss: formatFixed(loss, 3), y: y + 1, a: shownA, tau: Number(tau.toPrecision(3))}));
-setHtml(compare, formatText(t.compare, {
-  name: z_names[y], z: formatFixed(z[y], 2), gradient: powerHtml(signed(grad[y])),
-  quadratic: quadraticGradientHtml(z[y])}));
-"""  # noqa: E501
-
-
-class CrossEntropyView(pn.viewable.Viewer):
+class CrossEntropyView(ExerciseView):
     """The loss -ln a_y for a chosen true class and the bars of its gradient (a - onehot(y)) / tau."""
 
     slug = "cross-entropy"
     title_key = "cross_entropy.title"
-    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
+    css = "cross-entropy.css"
 
-    def __init__(self, controls: Controls, **params) -> None:
-        super().__init__(**params)
-        texts = self.texts = controls.texts
-        self.modules = controls.modules
-        self.title = texts(self.title_key)
-        state = controls.state
+    def __init__(self, context: ViewContext, **params) -> None:
+        super().__init__(context, **params)
+        texts, state = self.texts, self.state
         k, z, tau = state.k, state.active_z, state.tau
         y = min(DEFAULT_CLASS, k - 1)
         names = output_names("a", MAX_K)
@@ -164,30 +64,31 @@ class CrossEntropyView(pn.viewable.Viewer):
             title=texts("cross_entropy.select"), value=str(y + 1), width=160, css_classes=["true-class"],
             options=[(str(j + 1), names[j]) for j in range(k)],
         )
+        # The first bars as data; the browser writes every text of the view (cross_entropy.js, at
+        # load and on every change), so the heading and the comparison start empty.
         gradient = sm.cross_entropy_gradient(z, y, tau)
-        loss = sm.cross_entropy(z, y, tau)
         self.source = ColumnDataSource(data={
-            "name": names[:k], "value": list(gradient), "label": [signed(v) for v in gradient],
+            "name": names[:k], "value": list(gradient),
+            "label": [format_fixed(v, 3, signed=True) for v in gradient],
             "color": [TRUE_COLOR if j == y else OTHER_COLOR for j in range(k)],
             "offset": [4 if v >= 0 else -18 for v in gradient],
         }, syncable=False, name="cross-entropy-gradient-bars")
         self.chart = self._chart(names[:k], tau)
-        self.heading = chart_heading(loss_heading(y, loss, tau, texts), "cross-entropy-chart")
-        self.compare = Div(text=compare_html(y, z[y], float(gradient[y]), texts), syncable=False,
+        self.heading = chart_heading("", "cross-entropy-chart")
+        self.compare = Div(text="", syncable=False,
                            sizing_mode="stretch_width", css_classes=["cross-entropy-compare"])
         explanation = Div(text=texts("cross_entropy.explanation"), sizing_mode="stretch_width",
                           css_classes=["cross-entropy-explanation"])
-        stylesheet = InlineStyleSheet(css=VIEW_CSS)
         for div in (self.heading, self.compare, explanation):
-            div.stylesheets = [stylesheet]
-        update = math_callback(
-            UPDATE_JS, **controls.js_args, select=self.select, source=self.source, heading=self.heading,
+            div.stylesheets = [self.stylesheet]
+        update = context.callback(
+            "exercises/cross_entropy.js", select=self.select, source=self.source, heading=self.heading,
             compare=self.compare, x_range=self.chart.x_range, y_range=self.chart.y_range,
             a_names=names, z_names=[z_label(j) for j in range(MAX_K)], default_class=DEFAULT_CLASS,
             true_color=TRUE_COLOR, other_color=OTHER_COLOR, margin=Y_MARGIN,
             t=texts.templates("cross_entropy.", "too_small", "heading", "compare"),
         )
-        controls.on_input(update)
+        context.on_input(update)
         self.select.js_on_change("value", update)
         self.model = column(
             row(self.heading, self.select, sizing_mode="stretch_width"), self.chart, self.compare,
@@ -212,12 +113,9 @@ class CrossEntropyView(pn.viewable.Viewer):
         # The page's formatter, not NumeralJS's "@value{0.0000}", which shows −1.2e−8 as "-0.0000".
         chart.add_tools(HoverTool(
             tooltips=[(self.texts("hover.output"), "@name"), ("∂C/∂zⱼ", "@value{custom}")],
-            formatters={"@value": hover_formatter("formatNumber(value, 4)", self.modules)},
+            formatters={"@value": hover_formatter("formatNumber(value, 4)", self.context.modules)},
         ))
         chart.xgrid.grid_line_color = None
         chart.xaxis.major_label_text_font_size = "14px"
         return chart
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")
 

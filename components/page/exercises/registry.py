@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .base import ExerciseView
 from .cross_entropy_view import CrossEntropyView
 from .inverse_view import InverseView
 from .jacobian_view import JacobianView
@@ -9,7 +10,7 @@ from .nonlocality_view import NonLocalityView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
 
-EXERCISE_VIEWS: tuple[type, ...] = (
+EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     NonLocalityView,
     JacobianView,
     TemperatureView,

@@ -15,7 +15,6 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import panel as pn
 from bokeh.core.properties import field
 from bokeh.layouts import column, row
 from bokeh.models import (
@@ -24,7 +23,6 @@ from bokeh.models import (
     Div,
     FixedTicker,
     HoverTool,
-    InlineStyleSheet,
     Legend,
     LegendItem,
     Range1d,
@@ -33,15 +31,12 @@ from bokeh.models import (
 from bokeh.plotting import figure
 from latex2mathml.converter import convert
 
-from ...browser.browser_js import math_callback
 from ...model import softmax_math
 from ...model.state import MAX_K, TAU_MAX, TAU_MIN
-from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts
-from ...words.number_format import format_number
 from ..charts.bar_chart import output_names
 from ..charts.hover import hover_formatter
-from ..controls.controls import Controls
-from .base import SHARED_VIEW_CSS
+from ..context import ViewContext
+from .base import ExerciseView
 
 CURVE_POINTS = 200
 TEMPERATURES = [float(t) for t in np.logspace(math.log10(TAU_MIN), math.log10(TAU_MAX), CURVE_POINTS)]
@@ -54,24 +49,13 @@ NAMES = output_names("a", MAX_K)
 DIGITS = 5
 TINIEST_NORMAL = float(np.finfo(np.float64).tiny)  # below this, float64 keeps too few digits of Z
 
-THERMO_CSS = SHARED_VIEW_CSS + """
-table.thermo { min-width: 26em; }
-table.thermo th { text-align: left; font-weight: 400; }
-table.thermo td { text-align: right; }
-table.thermo .note { display: block; color: var(--muted); font-size: 0.85em; }
-table.thermo meter { width: 100%; height: 0.9em; }
-:host(.temperature-heading) h2 { font-size: 1.05rem; margin: 0; }
-:host(.temperature-heading) p { margin: 0.1em 0 0; color: var(--muted); }
-"""
-
-
 BOLTZMANN_MATHML = convert(
     r"a_j = \frac{e^{-\beta E_j}}{Z}, \quad Z = \sum_i e^{-\beta E_i}", display="block"
 )
 
 
 def curve_columns(z: Sequence[float]) -> dict[str, list]:
-    """One line per output over TEMPERATURES; UPDATE_JS computes the same columns in the browser."""
+    """One line per output over TEMPERATURES; temperature.js computes the same in the browser."""
     size = len(z)
     outputs = np.vstack([softmax_math.softmax(z, t) for t in TEMPERATURES])  # (points, K)
     return {
@@ -86,134 +70,16 @@ def dot_columns(a: Sequence[float], tau: float) -> dict[str, list]:
             "color": COLORS[: len(a)]}
 
 
-def partition_html(log_z: float, texts: Texts | None = None) -> str:
-    """Z = m × 10^e when float64 holds it with full precision, else ≈ e^{ln Z}; never inf or 0."""
-    with np.errstate(over="ignore", under="ignore"):
-        value = float(np.exp(log_z))
-    if math.isfinite(value) and value >= TINIEST_NORMAL:
-        mantissa, exponent = f"{value:.{DIGITS - 1}e}".split("e")
-        return (f"<span class='z-mantissa'>{mantissa}</span> × 10<sup class='z-exponent'>"
-                f"{str(int(exponent)).replace('-', '−')}</sup>")
-    texts = texts or Texts()
-    where = texts("temperature.above_float" if log_z > 0 else "temperature.below_float")
-    return (f"≈ e<sup class='z-log'>{format_number(log_z, DIGITS + 1)}</sup>"
-            f"<span class='note'>{texts('temperature.only_log', where=where)}</span>")
-
-
-def quantities_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
-    """The thermodynamic quantities as a table; UPDATE_JS writes the same markup."""
-    size = len(z)
-    log_z = softmax_math.partition_function_log(z, tau)
-    entropy = softmax_math.entropy(z, tau)
-    mean = softmax_math.mean_energy(z, tau)
-    texts = texts or Texts()
-    return _quantities(size, tau, log_z, softmax_math.free_energy(z, tau), mean, entropy,
-                       partition_html(log_z, texts), texts)
-
-
-def _quantities(size: int, tau: float, log_z: float, free: float, mean: float, entropy: float,
-                partition: str, texts: Texts) -> str:
-    ln_k = math.log(size)
-
-    def line(label: str, css: str, value: str) -> str:
-        return f"<tr><th scope='row'>{label}</th><td class='{css}'>{value}</td></tr>"
-
-    return (
-        f"<table class='readout thermo'><caption>{texts('temperature.caption')}</caption><tbody>"
-        + line("β = 1/τ", "beta", format_number(1 / tau, DIGITS))
-        + line("Z = Σ e<sup>−βE<sub>i</sub></sup>", "partition", partition)
-        + line("ln Z", "log-partition", format_number(log_z, DIGITS + 1))
-        + line("F = −τ ln Z", "free-energy", format_number(free, DIGITS))
-        + line("U = Σ a<sub>j</sub>E<sub>j</sub>", "mean-energy", format_number(mean, DIGITS))
-        + line("U − τH (= F)", "free-energy-check", format_number(mean - tau * entropy, DIGITS))
-        + line(texts("temperature.h_nats"), "entropy-nats", format_number(entropy, DIGITS))
-        + line(texts("temperature.h_bits"), "entropy-bits", format_number(entropy / math.log(2), DIGITS))
-        + line("0 ≤ H ≤ ln K", "entropy-bounds",
-               f"<meter min='0' max='{ln_k:.6f}' value='{entropy:.6f}'></meter>0 ≤ "
-               f"{format_number(entropy, DIGITS)} ≤ <span class='ln-k'>{format_number(ln_k, DIGITS)}</span>"
-               f"<span class='note'>"
-               f"{texts('temperature.units', k=size, bits=format_number(math.log2(size), DIGITS))}</span>")
-        + "</tbody></table>"
-    )
-
-
-def heading_html(z: Sequence[float], tau: float, texts: Texts | None = None) -> str:
-    """The plot's heading with the two limits in words; UPDATE_JS writes the same markup."""
-    texts = texts or Texts()
-    peak = max(z)
-    winners = [NAMES[j] for j, v in enumerate(z) if v == peak]
-    cold = (texts("temperature.cold_one", name=winners[0]) if len(winners) == 1
-            else texts("temperature.cold_tied", names=", ".join(winners)))
-    return texts("temperature.heading", tau=format_number(tau), cold=cold, hot=format_number(1 / len(z)))
-
-
-UPDATE_JS = """
-const K = z.length;
-const a = SoftmaxMath.softmax(z, tau);
-// The curves depend on z and K only: moving τ leaves them alone.
-if (curves.data.z.length !== K || z.some((v, j) => v !== curves.data.z[j])) {
-  const ys = z.map(() => new Array(taus.length));
-  taus.forEach((t, i) => SoftmaxMath.softmax(z, t).forEach((v, j) => { ys[j][i] = v; }));
-  curves.data = {xs: z.map(() => taus), ys, name: names.slice(0, K), color: colors.slice(0, K),
-                 dash: dashes.slice(0, K), z: z.slice()};
-}
-now.data = {tau: a.map(() => tau), a, name: names.slice(0, K), color: colors.slice(0, K)};
-marker.location = tau;
-
-const lnZ = SoftmaxMath.partitionFunctionLog(z, tau);
-const H = SoftmaxMath.entropy(z, tau);
-const U = SoftmaxMath.meanEnergy(z, tau);
-const F = SoftmaxMath.freeEnergy(z, tau);
-const lnK = Math.log(K);
-const Zvalue = Math.exp(lnZ);
-let partition;
-if (Number.isFinite(Zvalue) && Zvalue >= tiniest_normal) {
-  const [mantissa, exponent] = Zvalue.toExponential(digits - 1).split("e");
-  partition = `<span class='z-mantissa'>${mantissa}</span> × 10<sup class='z-exponent'>` +
-    `${String(Number(exponent)).replace("-", "−")}</sup>`;
-} else {
-  const where = lnZ > 0 ? t.above_float : t.below_float;
-  partition = `≈ e<sup class='z-log'>${formatNumber(lnZ, digits + 1)}</sup>` +
-    `<span class='note'>${formatText(t.only_log, {where})}</span>`;
-}
-const line = (label, css, value) => `<tr><th scope='row'>${label}</th><td class='${css}'>${value}</td></tr>`;
-setHtml(quantities,
-  `<table class='readout thermo'><caption>${t.caption}</caption><tbody>` +
-  line("β = 1/τ", "beta", formatNumber(1 / tau, digits)) +
-  line("Z = Σ e<sup>−βE<sub>i</sub></sup>", "partition", partition) +
-  line("ln Z", "log-partition", formatNumber(lnZ, digits + 1)) +
-  line("F = −τ ln Z", "free-energy", formatNumber(F, digits)) +
-  line("U = Σ a<sub>j</sub>E<sub>j</sub>", "mean-energy", formatNumber(U, digits)) +
-  line("U − τH (= F)", "free-energy-check", formatNumber(U - tau * H, digits)) +
-  line(t.h_nats, "entropy-nats", formatNumber(H, digits)) +
-  line(t.h_bits, "entropy-bits", formatNumber(H / Math.log(2), digits)) +
-  line("0 ≤ H ≤ ln K", "entropy-bounds",
-       `<meter min='0' max='${lnK.toFixed(6)}' value='${H.toFixed(6)}'></meter>0 ≤ ` +
-       `${formatNumber(H, digits)} ≤ <span class='ln-k'>${formatNumber(lnK, digits)}</span>` +
-       `<span class='note'>${formatText(t.units, {k: K, bits: formatNumber(Math.log2(K), digits)})}</span>`) +
-  "</tbody></table>");
-
-const peak = Math.max(...z);
-const winners = names.slice(0, K).filter((_, j) => z[j] === peak);
-const cold = winners.length === 1 ? formatText(t.cold_one, {name: winners[0]})
-  : formatText(t.cold_tied, {names: winners.join(", ")});
-setHtml(heading, formatText(t.heading, {tau: formatNumber(tau), cold, hot: formatNumber(1 / K)}));
-"""
-
-
-class TemperatureView(pn.viewable.Viewer):
+class TemperatureView(ExerciseView):
     """Z, ln Z, F, U and H for the current inputs, and every a_j against τ on a log axis."""
 
     slug = "temperature"
     title_key = "temperature.title"
-    title = TEXTS[DEFAULT_LANGUAGE][title_key]  # default language; each page's own: self.title
+    css = "temperature.css"
 
-    def __init__(self, controls: Controls, **params) -> None:
-        super().__init__(**params)
-        texts = self.texts = controls.texts
-        self.modules = controls.modules
-        self.title = texts(self.title_key)
-        state = controls.state
+    def __init__(self, context: ViewContext, **params) -> None:
+        super().__init__(context, **params)
+        texts, state = self.texts, self.state
         z, tau = state.active_z, state.tau
         self.curves = ColumnDataSource(curve_columns(z), syncable=False, name="temperature-curves")
         self.now = ColumnDataSource(dot_columns(state.softmax_outputs, tau), syncable=False,
@@ -221,17 +87,21 @@ class TemperatureView(pn.viewable.Viewer):
         self.marker = Span(location=tau, dimension="height", line_dash="dashed", line_color="#52606d",
                            line_width=1.5, syncable=False, name="temperature-marker")
         self.plot = self._plot()
-        stylesheet = InlineStyleSheet(css=THERMO_CSS)
-        self.heading = Div(text=heading_html(z, tau, texts), syncable=False, sizing_mode="stretch_width",
+        stylesheet = self.stylesheet
+        # The curves and dots start as data; the heading and the table are written by the browser
+        # alone (temperature.js, at load and on every change).
+        self.heading = Div(text="", syncable=False, sizing_mode="stretch_width",
                            css_classes=["chart-heading", "temperature-heading"], stylesheets=[stylesheet],
                            html_attributes={"aria-live": "off"})
-        self.quantities = Div(text=quantities_html(z, tau, texts), syncable=False, width=430,
+        self.quantities = Div(text="", syncable=False, width=430,
                               css_classes=["temperature-quantities"], stylesheets=[stylesheet])
-        explanation = Div(text=texts("temperature.explanation", mathml=BOLTZMANN_MATHML),
+        # The inner div: the equation's size is set for math inside .explanation (css/views/shared.css).
+        words = texts("temperature.explanation", mathml=BOLTZMANN_MATHML)
+        explanation = Div(text=f"<div class='explanation'>{words}</div>",
                           sizing_mode="stretch_width", css_classes=["explanation", "temperature-explanation"],
                           stylesheets=[stylesheet])
-        controls.on_input(math_callback(
-            UPDATE_JS, **controls.js_args, curves=self.curves, now=self.now, marker=self.marker,
+        context.on_input(context.callback(
+            "exercises/temperature.js", curves=self.curves, now=self.now, marker=self.marker,
             quantities=self.quantities, heading=self.heading, taus=TEMPERATURES, names=NAMES,
             colors=COLORS, dashes=DASHES, digits=DIGITS, tiniest_normal=TINIEST_NORMAL,
             t=texts.templates("temperature.", "above_float", "below_float", "only_log", "caption", "h_nats",
@@ -258,7 +128,7 @@ class TemperatureView(pn.viewable.Viewer):
             # $y is the pointer's height, below 0 under the axis: printed with a minus sign, never "-0.000".
             HoverTool(renderers=[lines], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "$x{0.000}"),
                                                    ("a", "$y{custom}")],
-                      formatters={"$y": hover_formatter("formatFixed(value, 3)", self.modules)}),
+                      formatters={"$y": hover_formatter("formatFixed(value, 3)", self.context.modules)}),
             HoverTool(renderers=[dots], tooltips=[(self.texts("hover.output"), "@name"), ("τ", "@tau{0.000}"),
                                                   ("a", "@a{0.0000}")]),
         )
@@ -271,6 +141,3 @@ class TemperatureView(pn.viewable.Viewer):
         plot.yaxis.axis_label = self.texts("temperature.y_axis")
         plot.yaxis.ticker = [0, 0.25, 0.5, 0.75, 1]
         return plot
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")

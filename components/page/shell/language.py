@@ -19,34 +19,12 @@ from __future__ import annotations
 from bokeh.document import Document
 from bokeh.models import Button, CustomJS, Div, Select
 
+from ...browser.browser_js import js_code
 from ...words.i18n import LANGUAGES, Texts, language_aliases
-from .url_state import LINK_JS, UrlState
-
-# The button: the page in the chosen language, at the state the controls hold now.
-SWITCH_JS = LINK_JS + """
-if (select.value === lang) return;
-const url = new URL(currentLink());
-url.searchParams.set("lang", select.value);
-window.location.assign(url.toString());
-"""
+from .url_state import LINK_FUNCTIONS, UrlState
 
 # The menu only chooses; the button says whether there is anything to switch to.
 CHOOSE_JS = "button.disabled = cb_obj.value === lang;"
-
-# The static export: a ?lang= that is not the file's language is said, not ignored. The notice
-# is filled in Python but for the requested code, quoted as Python's unknown_language_notice
-# quotes it (40 characters, counted as Python counts them: by code point). Split and join, not
-# replace: a "$&" in the link must stay as typed.
-ONE_FILE_JS = """
-const requested = new URLSearchParams(window.location.search).get("lang");
-if (requested === null || requested.trim() === "") return;  // none or empty: as served, no notice
-const key = requested.trim().toLowerCase();
-if (Object.hasOwn(aliases, key) && aliases[key] === lang) return;
-const chars = Array.from(requested);
-const shown = chars.length <= 40 ? requested : `${chars.slice(0, 40).join("")}…`;
-notice.text = template.split("{code}").join(shown);
-notice.visible = true;
-"""
 
 # <html lang> follows the page's language (screen readers pick their voice from it).
 HTML_LANG_JS = "document.documentElement.lang = lang;"
@@ -98,9 +76,10 @@ class LanguageSwitch:
         )
         self.select.js_on_change("value", CustomJS(code=CHOOSE_JS, args={"button": self.button,
                                                                          "lang": texts.lang}))
-        self.button.js_on_event("button_click", CustomJS(code=SWITCH_JS, args={
-            **url_state.link_args, "lang": texts.lang, "select": self.select,
-        }))
+        # The page in the chosen language, at the state the controls hold now.
+        self.button.js_on_event("button_click", js_code(
+            "shell/switch_language.js", functions=LINK_FUNCTIONS, **url_state.link_args, lang=texts.lang,
+            select=self.select))
         one_file = not switchable and url_state.follow_page_url
         # render_as_text: the notice quotes what the link said, never as HTML. It looks like the
         # notice under the controls (static/css/app.css) but has its own class: tests and scripts
@@ -110,10 +89,11 @@ class LanguageSwitch:
             html_attributes={"role": "status"}, sizing_mode="stretch_width", syncable=False,
         )
         self._html_lang = CustomJS(code=HTML_LANG_JS, args={"lang": texts.lang})
-        self._one_file = CustomJS(code=ONE_FILE_JS, args={
-            "notice": self.notice, "lang": texts.lang, "aliases": language_aliases(),
-            "template": one_language_notice(texts),
-        }) if one_file else None
+        # The static export: a ?lang= that is not the file's language is said, not ignored.
+        self._one_file = js_code(
+            "shell/one_file_language.js", notice=self.notice, lang=texts.lang, aliases=language_aliases(),
+            template=one_language_notice(texts),
+        ) if one_file else None
         # What the page shows: the switch where it can work, the notice when there is (or, in the
         # static export, may be) one.
         self.models = [*([self.notice] if notice or one_file else []),

@@ -1,7 +1,10 @@
 """The whole demo for one session: controls, both charts, the readout and the equations.
 
 The page is one Bokeh layout so that the served app and the static export show
-exactly the same models; Panel wraps it for serving and notebooks.
+exactly the same models. Served, that layout is the session document's root itself, with
+no Panel model around it (components/serving/server.py); the static export puts it in a
+document of its own (standalone_document); only a notebook shows it through Panel, in the
+pane ``__panel__`` returns.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from ...browser.accessibility import (
     unfocusable_charts,
     unfocusable_charts_callback,
 )
-from ...browser.browser_js import STATIC_DIR, js_source
+from ...browser.browser_js import STATIC_DIR, js_code
 from ...browser.css_visuals import skip_css_visual_lookups
 from ...model.state import SoftmaxState
 from ...words.i18n import DEFAULT_LANGUAGE, TEXTS, Texts, is_known_language
@@ -65,9 +68,9 @@ class SoftmaxLab(pn.viewable.Viewer):
         self.state.lang = self.lang
         self.controls = Controls(self.state, sync_to_python=sync_to_python, texts=self.texts)
         self.presets = Presets(self.controls)
-        self.softmax_chart = SoftmaxChart(self.controls)
-        self.sigmoid_panel = SigmoidPanel(self.controls)
-        self.readout = ReadoutTable(self.controls)
+        self.softmax_chart = SoftmaxChart(self.controls.context)
+        self.sigmoid_panel = SigmoidPanel(self.controls.context)
+        self.readout = ReadoutTable(self.controls.context)
         self.equations = Equations(self.texts)
         slugs = [view_class.slug for view_class in EXERCISE_VIEWS]
         # Ten bars at a phone's width: value labels go upright; one callback for the page's charts.
@@ -151,9 +154,9 @@ class SoftmaxLab(pn.viewable.Viewer):
             unfocusable_charts(document, self._models)
             skip_css_visual_lookups(document, self.softmax_chart.chart)
             # Last: the views draw their first state after the page's own load callbacks.
-            document.js_on_event("document_ready", CustomJS(
-                code=js_source("callbacks/shell/first_render.js"),
-                args={"renders": list(self.controls.input_callbacks), "k_slider": self.controls.k_slider}))
+            document.js_on_event("document_ready", js_code(
+                "shell/first_render.js", renders=list(self.controls.input_callbacks),
+                k_slider=self.controls.k_slider))
 
     def standalone_document(self) -> Document:
         """A document of the whole page, for the static export."""

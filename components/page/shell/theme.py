@@ -11,7 +11,8 @@ The theme comes from ``?theme=dark|light``, else from the system's
 ``prefers-color-scheme``; the toggle writes ``?theme=`` so links keep it. The button's tags say
 the theme shown and whether it was chosen (by the link or the button: ``["dark", "chosen"]``) or
 follows the system (``["light"]``): the link (components/page/shell/url_state.py) writes a chosen theme only.
-Any other ``?theme=`` gives the system's theme; the link's notice says so (url_state.APPLY_JS).
+Any other ``?theme=`` gives the system's theme; the link's notice says so
+(static/js/callbacks/shell/apply_link.js).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from bokeh.document import Document
 from bokeh.models import Button, CustomJS, InlineStyleSheet, LayoutDOM
 
+from ...browser.browser_js import js_code
 from ...words.i18n import Texts
 
 # What ?theme= may say; anything else gives the system's theme, with a notice.
@@ -88,71 +90,8 @@ THEME_CSS = """
   box-shadow: none; }
 """
 
-THEME_JS = """
-function applyTheme(dark, chosen) {
-  const light = root.__labOriginals ??= new WeakMap();  // model -> its light colours
-  const view = cb_context?.index?.find_one(root);
-  const targets = [view?.el, whole_page ? document.documentElement : null].filter((el) => el != null);
-  for (const el of targets) {
-    for (const [name, pair] of Object.entries(css_variables)) el.style.setProperty(name, pair[dark ? 1 : 0]);
-    el.style.colorScheme = dark ? "dark" : "light";
-  }
-  // Embedded in a course page, the app paints its own background so its text stays readable.
-  if (view?.el != null) view.el.style.backgroundColor = css_variables["--lab-page"][dark ? 1 : 0];
-  if (whole_page) document.body.style.background = css_variables["--lab-page"][dark ? 1 : 0];
-  for (const model of root.document.all_models) {
-    const changes = {};
-    if (dark) {
-      const saved = {};
-      for (const [attr, value] of Object.entries(model.attributes)) {
-        if (!attr.endsWith("color") || value == null) continue;
-        const plain = typeof value === "string" ? value : value.value;
-        const twin = typeof plain === "string" ? plot_dark[plain.toLowerCase()] : undefined;
-        if (twin === undefined) continue;
-        saved[attr] = value;
-        changes[attr] = typeof value === "string" ? twin : {...value, value: twin};
-      }
-      if (Object.keys(saved).length > 0 && !light.has(model)) light.set(model, saved);
-    } else if (light.has(model)) {
-      Object.assign(changes, light.get(model));
-    }
-    if (Object.keys(changes).length > 0) model.setv(changes);
-  }
-  toggle.setv({label: dark ? labels.light : labels.dark, tags: themeTags(dark, chosen)});
-}
-function themeTags(dark, chosen) {
-  return chosen ? [dark ? "dark" : "light", "chosen"] : [dark ? "dark" : "light"];
-}
-"""
-
-# On load: ?theme= wins, else the system's preference.
-APPLY_ON_LOAD_JS = THEME_JS + """
-const wanted = new URLSearchParams(window.location.search).get("theme");
-const chosen = themes.includes(wanted);
-const dark = chosen ? wanted === "dark"
-  : follow_system && window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
-if (dark) applyTheme(true, chosen);
-else if (chosen) toggle.tags = themeTags(false, true);  // light is what the page already shows
-"""
-
-# Models that arrive after load (a lazily built tab) take the page's current theme.
-FOLLOW_JS = THEME_JS + """
-if (toggle.tags[0] === "dark") applyTheme(true, toggle.tags[1] === "chosen");
-"""
-
-TOGGLE_JS = THEME_JS + """
-const dark = toggle.tags[0] !== "dark";
-applyTheme(dark, true);
-if (whole_page) {
-  try {
-    const params = new URLSearchParams(window.location.search);
-    params.set("theme", dark ? "dark" : "light");
-    window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
-  } catch (error) {
-    // A sandboxed frame may refuse: the theme still changes, only the link keeps the old one.
-  }
-}
-"""
+# The theme callbacks (static/js/callbacks/shell/): each calls applyTheme (functions/apply_theme.js).
+THEME_FUNCTIONS = ("shell/functions/apply_theme.js",)
 
 
 class ThemeToggle:
@@ -176,14 +115,17 @@ class ThemeToggle:
 
     def wire(self, root: LayoutDOM) -> None:
         """Wire the button and the theme on load; the page attaches ``stylesheet`` to every element."""
-        self.button.js_on_event("button_click", CustomJS(code=TOGGLE_JS, args=self._args(root)))
+        self.button.js_on_event("button_click", js_code(
+            "shell/theme_toggle.js", functions=THEME_FUNCTIONS, **self._args(root)))
         self._root = root
-        self._on_load = CustomJS(code=APPLY_ON_LOAD_JS, args={**self._args(root), "follow_system": True})
+        # On load: ?theme= wins, else the system's preference.
+        self._on_load = js_code("shell/theme_on_load.js", functions=THEME_FUNCTIONS, **self._args(root),
+                                follow_system=True)
 
     def follow(self) -> CustomJS:
         """A callback that gives models added to the page after load its current theme: run it
         when they arrive (their canvas colours are the light ones until then)."""
-        return CustomJS(code=FOLLOW_JS, args=self._args(self._root))
+        return js_code("shell/theme_follow.js", functions=THEME_FUNCTIONS, **self._args(self._root))
 
     def attach(self, document: Document) -> None:
         document.js_on_event("document_ready", self._on_load)

@@ -1,0 +1,100 @@
+"""static/js/lib/bandit.js, run in Chromium, repeats numpy's bandit runs from the same seed.
+
+Exactly equal: the chosen arms of 1000-step runs, the counts and the optimal flags. To 1e-12:
+the hidden means, rewards, estimates q and regret (a reward passes through Math.log, Math.sqrt
+and Math.cos, whose last bit the engine may round differently from numpy's libm).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from components.browser.browser_js import MATH_JS_SOURCE, js_source
+from components.model import bandit
+from tests.browser.conftest import page_with_script
+
+SOURCES = MATH_JS_SOURCE + js_source("lib/rng.js") + js_source("lib/sampling.js") + js_source("lib/bandit.js")
+
+RUN = """([k, seed, q0, steps, options]) => {
+    const state = Bandit.create(k, seed, q0);
+    const result = Bandit.run(state, steps, options);
+    return {...result, means: Array.from(state.means), q: Array.from(state.q), counts: state.counts,
+            t: state.t};
+}"""
+
+OPTIONS = [
+    {"policy": "softmax", "tau": 1.0, "alpha": None},
+    {"policy": "softmax", "tau": 0.2, "alpha": 0.1},
+    {"policy": "softmax", "tau": 1e-9, "alpha": None},
+    {"policy": "softmax", "tau": 1e6, "alpha": None},
+    {"policy": "greedy", "alpha": None},
+    {"policy": "epsilon-greedy", "epsilon": 0.1, "alpha": 0.05},
+]
+
+
+@pytest.fixture(scope="module")
+def bandit_page(browser):
+    with page_with_script(browser, SOURCES) as page:
+        yield page
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2**31])
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: "-".join(f"{k}={v}" for k, v in o.items()))
+def test_a_1000_step_run_is_the_same_in_both(bandit_page, seed, options):
+    k = 10
+    got = bandit_page.evaluate(RUN, [k, seed, 0.0, 1000, options])
+    b = bandit.create(k, seed)
+    want = bandit.run(b, 1000, options["policy"], options.get("tau", 1.0), options.get("epsilon", 0.1),
+                      options["alpha"])
+    assert got["arms"] == want.arms.tolist()
+    assert got["optimal"] == want.optimal.tolist()
+    assert got["counts"] == b.counts.tolist() and got["t"] == b.t == 1000
+    np.testing.assert_allclose(got["means"], b.means, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(got["rewards"], want.rewards, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got["q"], b.q, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got["cumulativeRegret"], want.cumulative_regret, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", [2, 4, 7])
+def test_steps_one_at_a_time_with_changing_settings_agree(bandit_page, k):
+    """A visitor moves tau and switches policy between steps: each step uses the settings of its moment."""
+    schedule = [{"policy": p, "tau": t, "epsilon": 0.3, "alpha": a}
+                for p, t, a in [("softmax", 2.0, None), ("greedy", 1.0, None), ("softmax", 0.05, 0.2),
+                                ("epsilon-greedy", 1.0, None)] for _ in range(25)]
+    got = bandit_page.evaluate("""([k, schedule]) => {
+        const state = Bandit.create(k, 99, 1.5);
+        const steps = schedule.map((o) => Bandit.step(state, o));
+        return {arms: steps.map((s) => s.arm), probabilities: steps.map((s) => s.probabilities),
+                q: Array.from(state.q)};
+    }""", [k, schedule])
+    b = bandit.create(k, 99, 1.5)
+    steps = [bandit.step(b, o["policy"], o["tau"], o["epsilon"], o["alpha"]) for o in schedule]
+    assert got["arms"] == [s.arm for s in steps]
+    np.testing.assert_allclose(got["probabilities"], [s.probabilities for s in steps],
+                               rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(got["q"], b.q, rtol=1e-12, atol=1e-12)
+
+
+def test_action_probabilities_agree(bandit_page):
+    q = [1.0, 3.0, 3.0, -1.0]
+    script = "(q) => Bandit.POLICIES.map((p) => Bandit.actionProbabilities(q, p, 0.5, 0.2))"
+    got = bandit_page.evaluate(script, q)
+    for policy, probabilities in zip(bandit.POLICIES, got, strict=True):
+        np.testing.assert_allclose(probabilities, bandit.action_probabilities(np.array(q), policy, 0.5, 0.2),
+                                   rtol=1e-15)
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    ("Bandit.create(0, 1)", "number of arms"),
+    ("Bandit.create(3, 1.5)", "seed"),
+    ("Bandit.create(3, 1, NaN)", "initial estimate"),
+    ("Bandit.step(Bandit.create(3, 1), {policy: 'random'})", "policy"),
+    ("Bandit.step(Bandit.create(3, 1), {epsilon: 1.5})", "epsilon"),
+    ("Bandit.step(Bandit.create(3, 1), {alpha: 0})", "alpha"),
+    ("Bandit.step(Bandit.create(3, 1), {tau: 0})", "tau"),
+    ("Bandit.run(Bandit.create(3, 1), -1)", "number of steps"),
+])
+def test_bad_settings_are_refused_like_numpy(bandit_page, call, message):
+    script = f"() => {{ try {{ {call}; return ''; }} catch (e) {{ return e.message; }} }}"
+    assert message in bandit_page.evaluate(script)
