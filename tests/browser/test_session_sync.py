@@ -7,7 +7,6 @@ read each session's SoftmaxState: the browser computes, Python stays the referen
 from __future__ import annotations
 
 import time
-from functools import partial
 
 import numpy as np
 import panel as pn
@@ -32,9 +31,13 @@ def wait_until(condition, timeout: float = 10.0) -> None:
 def in_process_app():
     """The served app (serving/server.py create_app), each visitor's session recorded."""
     labs: list[Visitor] = []
+
+    def app() -> None:  # a plain function: Panel takes any other callable for a component
+        create_app(on_visitor=labs.append)
+
     port = free_port()
-    server = pn.serve({"app": partial(create_app, on_visitor=labs.append)}, port=port, address="127.0.0.1", threaded=True, show=False,
-                      start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
+    server = pn.serve({"app": app}, port=port, address="127.0.0.1", threaded=True, show=False, start=True,
+                      liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
     wait_for_http(f"http://127.0.0.1:{port}/liveness")
     yield f"http://127.0.0.1:{port}/app", labs
     server.stop()
