@@ -27,8 +27,8 @@ from components.browser.browser_js import INPUT_CHECK_JS_SOURCE, js_source
 from components.model import softmax_math as sm
 from components.model.state import MAX_K, MIN_K, START_Z, TAU_MAX, TAU_MIN, Z_DECIMALS, shown_number
 from components.page.exercises.registry import EXERCISE_VIEWS
-from components.page.shell.page import SoftmaxLab
 from components.serving import server as app
+from components.serving.visitor import Visitor
 from components.words.i18n import LANGUAGES, Texts
 from tests.browser.conftest import CLIENT_GONE, free_port, page_with_script, wait_for_http
 from tests.browser.screen import open_app, press_on_slider
@@ -127,34 +127,28 @@ class Tracebacks(logging.Handler):
 
 @pytest.fixture(scope="module")
 def fuzz_app():
-    """The app served in this process; yields its URL and every session's SoftmaxLab."""
-    labs: list[SoftmaxLab] = []
+    """The app served in this process; yields its URL and every visitor's session (state and model)."""
+    labs: list[Visitor] = []
     tracebacks = Tracebacks()
     loggers = [logging.getLogger(name) for name in ("", "bokeh", "tornado", "panel", "asyncio")]
     for logger in loggers:
         logger.addHandler(tracebacks)
 
-    class RecordedLab(SoftmaxLab):
-        """app.py's page, remembered so the test can read each session's state."""
+    def recorded_app() -> None:  # what app.py serves, each visitor remembered
+        app.create_app(on_visitor=labs.append)
 
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            labs.append(self)
-
-    app.SoftmaxLab = RecordedLab  # serving.server.create_app builds exactly what it serves, recorded
     port = free_port()
-    server = pn.serve({"app": app.create_app}, port=port, address="127.0.0.1", threaded=True, show=False,
+    server = pn.serve({"app": recorded_app}, port=port, address="127.0.0.1", threaded=True, show=False,
                       start=True, liveness=True, allow_websocket_origin=[f"127.0.0.1:{port}"])
     wait_for_http(f"http://127.0.0.1:{port}/liveness")
     yield f"http://127.0.0.1:{port}/app", labs
     server.stop()
-    app.SoftmaxLab = SoftmaxLab
     for logger in loggers:
         logger.removeHandler(tracebacks)
     assert tracebacks.records == [], "\n\n".join(tracebacks.records)
 
 
-def assert_session_alive(page: Page, lab: SoftmaxLab) -> None:
+def assert_session_alive(page: Page, lab: Visitor) -> None:
     """After the fuzz: a slider still moves the chart and the server's state; no lost connection."""
     before = screen(page)
     end = -before["limit"] if before["z"][0] == before["limit"] else before["limit"]
