@@ -166,4 +166,21 @@ class SoftmaxLab(pn.viewable.Viewer):
         return document
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.Bokeh(self.model, sizing_mode="stretch_width")
+        return PagePane(self.model, lab=self, sizing_mode="stretch_width")
+
+
+class PagePane(pn.pane.Bokeh):
+    """The page in a notebook cell: Panel's Bokeh pane, which also gives the cell's document what
+    the served page's has (``SoftmaxLab.attach``: the first render, tab labels, theme), once."""
+
+    def __init__(self, object: LayoutDOM, *, lab: SoftmaxLab, **params) -> None:
+        super().__init__(object, **params)
+        self._lab = lab
+        self._attached_to: Document | None = None
+
+    def _get_model(self, doc: Document, root: Model | None = None, parent: Model | None = None,
+                   comm: object | None = None) -> Model:
+        if self._attached_to is None:  # a model joins one document: a second display reuses it
+            self._lab.attach(doc)
+            self._attached_to = doc
+        return super()._get_model(doc, root, parent, comm)
