@@ -81,6 +81,9 @@ class LanguageSwitch:
             "shell/switch_language.js", functions=LINK_FUNCTIONS, **url_state.link_args, lang=texts.lang,
             select=self.select))
         one_file = not switchable and url_state.follow_page_url
+        # The served page is one page per language for every visitor (serving/shared_page.py):
+        # an unknown ?lang= is read and told in the browser, with the same words.
+        served = switchable and url_state.follow_page_url
         # render_as_text: the notice quotes what the link said, never as HTML. It looks like the
         # notice under the controls (static/css/app.css) but has its own class: tests and scripts
         # that read "the notice" (.notice) mean that one.
@@ -92,11 +95,11 @@ class LanguageSwitch:
         # The static export: a ?lang= that is not the file's language is said, not ignored.
         self._one_file = js_code(
             "shell/one_file_language.js", notice=self.notice, lang=texts.lang, aliases=language_aliases(),
-            template=one_language_notice(texts),
-        ) if one_file else None
+            template=one_language_notice(texts) if one_file else unknown_language_notice("{code}", texts),
+        ) if one_file or served else None
         # What the page shows: the switch where it can work, the notice when there is (or, in the
-        # static export, may be) one.
-        self.models = [*([self.notice] if notice or one_file else []),
+        # static export and the served page, may be) one.
+        self.models = [*([self.notice] if notice or one_file or served else []),
                        *([self.select, self.button] if switchable else [])]
 
     def attach(self, document: Document, *, whole_page: bool = True) -> None:

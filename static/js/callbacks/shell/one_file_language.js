@@ -1,5 +1,5 @@
-// The static export (components/page/shell/language.py): a ?lang= that is not the file's
-// language is said, not ignored. The notice is filled in Python but for the requested code,
+// The static export and the served page (components/page/shell/language.py): a ?lang= that is
+// not the page's language (the file's; or, served, none the app has) is said, not ignored. The notice is filled in Python but for the requested code,
 // quoted as Python's unknown_language_notice quotes it (40 characters, counted as Python counts
 // them: by code point). Split and join, not replace: a "$&" in the link must stay as typed.
 /* global aliases, lang, notice, template */
