@@ -1,0 +1,196 @@
+"""A whole class opens the link at once: softmax-lab against the naive Panel app, same run.
+
+For each app and each level N (default 30 and 100): a fresh server (ours as the README serves it,
+`python app.py`; the naive app of benchmarks/baseline_app.py under `panel serve`), one warm-up
+visitor, then N light visitors at once (tests/load/bokeh_session.py: the page GET for the session
+token, the websocket, the document pulled: what a Bokeh page does) and, started with them, one
+real Chromium page, timed until it is interactive: a key press on its first slider changes its
+charts' data (the naive app's change comes back from its server). Reported: when the last light
+visitor had its document and the p95, when Chromium was interactive, the server's CPU per
+arriving visitor, its memory per open visitor, its memory 20 s after they left against idle;
+and once per app, server start (process spawned) to the first interactive Chromium page.
+
+    .venv/bin/python benchmarks/class_arrival.py [--levels 30,100] [--json out.json]
+
+127.0.0.1 only; every wait bounded (a run takes 3-6 minutes). Not a test: nothing is asserted.
+Run it alone on the machine (2 cores): the table says the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.capacity import cpu_seconds, rss_mb  # noqa: E402
+from tests.browser.conftest import free_port, wait_for_http  # noqa: E402
+from tests.load.bokeh_session import BokehSession  # noqa: E402
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+APPS = ("softmax-lab", "naive Panel app")
+# Every chart source of every document on the page, as text: a change shows the page answered.
+SOURCES_JS = """() => JSON.stringify([...(window.Bokeh?.documents ?? [])].flatMap((doc) =>
+  [...doc.all_models].filter((m) => m.type === "ColumnDataSource" || m.data !== undefined)
+    .map((m) => m.data)))"""
+
+
+def start(app: str) -> tuple[subprocess.Popen, str, str, float]:
+    """The app's server; returns the process, base URL, app path and when it was spawned."""
+    port = free_port()
+    if app == "softmax-lab":
+        command = [sys.executable, "app.py"]
+        env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}
+        path = "/app"
+    else:
+        command = [sys.executable, "-m", "panel", "serve", "benchmarks/baseline_app.py", "--address",
+                   "127.0.0.1", "--port", str(port), "--allow-websocket-origin", f"127.0.0.1:{port}",
+                   "--liveness", "--unused-session-lifetime", "2000", "--check-unused-sessions", "1000"]
+        env = dict(os.environ)
+        path = "/baseline_app"
+    spawned = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    wait_for_http(f"http://127.0.0.1:{port}/liveness", process=process, timeout=120)
+    return process, f"http://127.0.0.1:{port}", path, spawned
+
+
+def chromium_interactive(url: str, started: float, result: dict, timeout_s: float = 120) -> None:
+    """Open ``url`` in Chromium; result["interactive_s"]: from ``started`` until a key press on the
+    first slider changed the page's chart data."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(timeout_s * 1000)
+            page.goto(url, wait_until="commit")
+            handle = page.locator(".z-slider-1 .noUi-handle").first
+            handle.wait_for()
+            deadline = time.perf_counter() + timeout_s
+            while time.perf_counter() < deadline:  # until a press changes the charts (ours: at once)
+                before = page.evaluate(SOURCES_JS)
+                handle.focus()
+                page.keyboard.press("ArrowRight")
+                try:
+                    page.wait_for_function(f"(before) => ({SOURCES_JS})() !== before", arg=before,
+                                           timeout=2000)
+                    break
+                except Exception:  # not connected yet: the naive app's update needs its server
+                    continue
+            result["interactive_s"] = time.perf_counter() - started
+            browser.close()
+    except Exception as error:  # reported, not raised: the table says what failed
+        result["error"] = repr(error)
+
+
+async def arrive(base_url: str, path: str, count: int, started: float) -> tuple[list[float], list]:
+    """``count`` light visitors at once; returns when each had its document, and the sessions."""
+    async def one() -> tuple[float, BokehSession]:
+        session = await BokehSession.open(base_url, path, timeout=180)
+        return time.perf_counter() - started, session
+
+    done = await asyncio.gather(*(one() for _ in range(count)), return_exceptions=True)
+    times = sorted(t for t, _ in (d for d in done if not isinstance(d, BaseException)))
+    sessions = [s for _, s in (d for d in done if not isinstance(d, BaseException))]
+    failed = [d for d in done if isinstance(d, BaseException)]
+    if failed:
+        print(f"  {len(failed)} visitors failed: {failed[0]!r}", file=sys.stderr)
+    return times, sessions
+
+
+def level(app: str, count: int) -> dict:
+    process, base_url, path, _ = start(app)
+    pid = process.pid
+    try:
+        warm = asyncio.run(BokehSession.open(base_url, path, timeout=120))
+        warm.close()
+        time.sleep(5)  # the warm-up session closes and is dropped
+        idle_mb, cpu_before = rss_mb(pid), cpu_seconds(pid)
+        started = time.perf_counter()
+        browser_result: dict = {}
+        chromium = threading.Thread(target=chromium_interactive,
+                                    args=(base_url + path, started, browser_result))
+        chromium.start()
+
+        async def run() -> tuple[list[float], float]:
+            times, sessions = await arrive(base_url, path, count, started)
+            open_mb = rss_mb(pid)
+            for session in sessions:
+                session.close()
+            return times, open_mb
+
+        times, open_mb = asyncio.run(run())
+        chromium.join(timeout=200)
+        cpu_used = cpu_seconds(pid) - cpu_before
+        time.sleep(20)  # the sessions' lifetime passes; the server drops and releases them
+        after_mb = rss_mb(pid)
+        return {
+            "app": app, "visitors": count, "arrived": len(times),
+            "last_s": times[-1] if times else None,
+            "p95_s": times[min(len(times) - 1, int(len(times) * 0.95))] if times else None,
+            "median_s": statistics.median(times) if times else None,
+            "chromium_interactive_s": browser_result.get("interactive_s"),
+            "chromium_error": browser_result.get("error"),
+            "cpu_ms_per_visitor": 1000 * cpu_used / (count + 1),
+            "mb_per_open_visitor": (open_mb - idle_mb) / count, "idle_mb": idle_mb, "open_mb": open_mb,
+            "after_mb": after_mb, "after_vs_idle": after_mb / idle_mb - 1,
+        }
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def start_to_interactive(app: str) -> float | None:
+    process, base_url, path, spawned = start(app)
+    try:
+        result: dict = {}
+        chromium_interactive(base_url + path, spawned, result)
+        return result.get("interactive_s")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def seconds(value: float | None) -> str:
+    return "failed" if value is None else f"{value:.1f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", default="30,100", help="visitors arriving at once, comma-separated")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    load = os.getloadavg()[0]
+    rows = [level(app, int(n)) for n in args.levels.split(",") for app in APPS]
+    starts = {app: start_to_interactive(app) for app in APPS}
+    print(f"\nA class arriving at once (load average {load:.2f} at the start; {os.cpu_count()} cores)\n")
+    print("| visitors | app | last has its document | p95 | Chromium interactive | server CPU per visitor "
+          "| memory per open visitor | memory after they left |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        print(f"| {row['visitors']} | {row['app']} | {seconds(row['last_s'])} | {seconds(row['p95_s'])} "
+              f"| {seconds(row['chromium_interactive_s'])} | {row['cpu_ms_per_visitor']:.0f} ms "
+              f"| {row['mb_per_open_visitor']:.2f} MB | {row['after_vs_idle']:+.0%} of idle "
+              f"({row['idle_mb']:.0f} MB) |")
+    print("\n| server start to the first interactive page | " + " | ".join(
+        f"{app}: {seconds(value)}" for app, value in starts.items()) + " |")
+    result = {"load_average": load, "levels": rows, "start_to_interactive_s": starts}
+    print(json.dumps(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
