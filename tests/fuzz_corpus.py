@@ -140,7 +140,7 @@ Z_LISTS: list[str] = [
 VIEWS: list[str] = ["", "nope", "Jacobian", "<b>x</b>", "../../etc/passwd", "inverse ", "x" * 300]
 LANGS: list[str] = ["", "xx", "EN", "zh-hant", "zh-Hans", "<b>x</b>", "en;q=1", "../en", "x" * 300]
 # ?theme=: only "dark" and "light" are themes; "" is as if absent; anything else gives the system's
-# theme with a notice (components/page/shell/theme.py, url_state.APPLY_JS).
+# theme with a notice (components/page/shell/theme.py, static/js/callbacks/shell/apply_link.js).
 THEMES: list[str] = ["blue", "", "Dark", "dark ", "light", "<b>x</b>", "dark", "null", "x" * 300]
 GOOD_THEMES = ("", "dark", "light")
 

@@ -181,11 +181,11 @@ class SoftmaxState(param.Parameterized):
 
     def set_z_limit(self, value: object) -> None:
         """Switch the slider range; inputs outside a narrower range are clamped into it, and a
-        notice names each one moved, from what to what, as the browser's (controls.Z_RANGE_JS)."""
+        notice names each one moved, from what to what, as the browser does (controls/z_range.js)."""
         limit = WIDE_Z_LIMIT if _to_float(value) == WIDE_Z_LIMIT else BOOK_Z_LIMIT
         texts = Texts(self.lang)
         clamped = [min(limit, max(-limit, v)) for v in self.z]
-        # 12 significant digits and the page's minus, as Z_RANGE_JS writes them (inputs here are
+        # 12 significant digits and the page's minus, as z_range.js writes them (inputs here are
         # beyond 5 in size, never in exponent form).
         def shown(v: float) -> str:
             return f"{v:.12g}".replace("-", "\u2212")
