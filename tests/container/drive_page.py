@@ -33,12 +33,16 @@ def bokeh_messages(frames: list[str | bytes]) -> list[dict]:
 
 
 def acknowledged(sent: list[str | bytes], received: list[str | bytes], value: float) -> bool:
-    """A PATCH-DOC setting some model's property to `value` went to the server, which answered OK."""
+    """A PATCH-DOC setting some model's property to `value` (or a list holding it: the visitor's z,
+    components/serving/visitor.py) went to the server, which answered OK."""
+    def holds(new: object) -> bool:
+        values = new if isinstance(new, list) else [new]
+        return any(isinstance(v, float | int) and abs(v - value) < 1e-9 for v in values)
+
     messages = bokeh_messages(sent)
     patches = {header["msgid"] for header, content in zip(messages, messages[2:], strict=False)
                if header.get("msgtype") == "PATCH-DOC"
-               and any(isinstance(event.get("new"), float | int) and abs(event["new"] - value) < 1e-9
-                       for event in content.get("events", []))}
+               and any(holds(event.get("new")) for event in content.get("events", []))}
     return any(message.get("msgtype") == "OK" and message.get("reqid") in patches
                for message in bokeh_messages(received))
 
