@@ -52,7 +52,8 @@ JS_DIR = STATIC_DIR / "js"
 MODULES_ARG = "browser_modules"
 # The names the prelude gives every callback, and those BokehJS gives every CustomJS.
 PRELUDE_NAMES = frozenset({"SoftmaxMath", "InputCheck", "NumberFormat", "formatText", "setHtml", "setHtmlIn",
-                           "formatNumber", "formatFixed", "powerHtml"})
+                           "formatNumber", "formatFixed", "powerHtml",
+                           "Rng", "Sampling", "Decoding", "Bandit", "Relatives"})
 READ_INPUTS_NAMES = frozenset({"z", "tau"})
 BOKEH_NAMES = frozenset({"cb_obj", "cb_data", "cb_context"})
 # The names BokehJS gives a CustomJSTickFormatter's code.
@@ -90,16 +91,25 @@ def exported_names(source: str) -> set[str]:
     return _comment_names(_EXPORTED_COMMENT, source)
 
 
+def without_comment_lines(source: str) -> str:
+    """``source`` without its whole-line // comments and blank lines: they stay in the files, the
+    page (served to every visitor, and the offline file's 2 MB budget) does not need them."""
+    return "".join(line for line in source.splitlines(keepends=True)
+                   if line.strip() and not line.lstrip().startswith("//"))
+
+
 # The library modules, in the order they are defined (formatText first: InputCheck uses it).
-LIB_FILES = ("format_text.js", "softmax_math.js", "number_format.js", "input_check.js", "set_html.js")
+LIB_FILES = ("format_text.js", "softmax_math.js", "number_format.js", "input_check.js", "set_html.js",
+             "rng.js", "sampling.js", "decoding.js", "bandit.js", "relatives.js")  # bandit uses rng, sampling
 MATH_JS_SOURCE = js_source("lib/softmax_math.js")
 INPUT_CHECK_JS_SOURCE = js_source("lib/input_check.js")
 NUMBER_FORMAT_JS_SOURCE = js_source("lib/number_format.js")
 
 # The body of the per-page modules model: a function body that defines every module and returns them.
 MODULES_JS = (
-    '"use strict";\n' + "".join(js_source(f"lib/{name}") for name in LIB_FILES)
-    + "return Object.freeze({SoftmaxMath, InputCheck, NumberFormat, formatText, setHtmlIn});\n"
+    '"use strict";\n' + "".join(without_comment_lines(js_source(f"lib/{name}")) for name in LIB_FILES)
+    + "return Object.freeze({SoftmaxMath, InputCheck, NumberFormat, formatText, setHtmlIn, "
+    + "Rng, Sampling, Decoding, Bandit, Relatives});\n"
 )
 LOAD_MODULES_JS = js_source("prelude/load_modules.js")
 READ_INPUTS_JS = js_source("prelude/read_inputs.js")
