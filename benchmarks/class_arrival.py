@@ -114,8 +114,10 @@ def level(app: str, count: int) -> dict:
     process, base_url, path, _ = start(app)
     pid = process.pid
     try:
-        warm = asyncio.run(BokehSession.open(base_url, path, timeout=120))
-        warm.close()
+        async def warm_up() -> None:
+            (await BokehSession.open(base_url, path, timeout=120)).close()
+
+        asyncio.run(warm_up())
         time.sleep(5)  # the warm-up session closes and is dropped
         idle_mb, cpu_before = rss_mb(pid), cpu_seconds(pid)
         started = time.perf_counter()
