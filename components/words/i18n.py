@@ -31,14 +31,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "page.title": "softmax-lab: the softmax function, live",
         "page.description": "The softmax function of Nielsen's Neural Networks and Deep Learning, chapter 3, live.",
-        "page.intro": (
-            "<h1>softmax-lab <span class='subtitle'>the softmax function, live</span></h1>"
-            "<p class='lead'>Move the sliders to set the weighted inputs z<sup>L</sup><sub>j</sub> of an output "
-            "layer, as in chapter 3 of Michael Nielsen's <i>Neural Networks and Deep Learning</i>. Raise "
+        "page.subtitle": "the softmax function, live",
+        "page.lead": (
+            "Move the sliders to set the weighted inputs z<sup>L</sup><sub>j</sub> of an output "
+            "layer, as in chapter 3 of Michael Nielsen's <cite>Neural Networks and Deep Learning</cite>. Raise "
             "z<sup>L</sup><sub>4</sub>: a<sup>L</sup><sub>4</sub> grows and every other output shrinks, by "
             "exactly as much in total, because the softmax outputs always sum to 1. The temperature τ divides "
             "every input: small τ sharpens the outputs towards the largest z, large τ flattens them towards "
-            "uniform.</p>"
+            "uniform."
         ),
         # components/page/controls/controls.py
         "controls.tau_title": "τ (temperature, log scale)",
@@ -328,12 +328,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "language.one_file": "這個檔案只有「{language}」一種語言，因此不採用連結指定的語言「{code}」；伺服器上的 softmax-lab 提供所有語言（{available}）。",
         "page.title": "softmax-lab：softmax 函數即時互動",
         "page.description": "Nielsen《神經網路與深度學習》第三章的 softmax 函數，即時互動。",
-        "page.intro": (
-            "<h1>softmax-lab <span class='subtitle'>softmax 函數即時互動</span></h1>"
-            "<p class='lead'>拖動滑桿，設定輸出層的加權輸入 z<sup>L</sup><sub>j</sub>，一如 Michael Nielsen"
-            "《神經網路與深度學習》第三章。調高 z<sup>L</sup><sub>4</sub>：a<sup>L</sup><sub>4</sub> "
+        "page.subtitle": "softmax 函數即時互動",
+        "page.lead": (
+            "拖動滑桿，設定輸出層的加權輸入 z<sup>L</sup><sub>j</sub>，一如 Michael Nielsen"
+            "《<cite>神經網路與深度學習</cite>》第三章。調高 z<sup>L</sup><sub>4</sub>：a<sup>L</sup><sub>4</sub> "
             "變大，其他每個輸出都變小，而且減少的總量恰好等於增加的量，因為 softmax 的輸出總和永遠是 1。"
-            "溫度 τ 會除以每一個輸入：τ 小，輸出集中到最大的 z；τ 大，輸出趨於均勻。</p>"
+            "溫度 τ 會除以每一個輸入：τ 小，輸出集中到最大的 z；τ 大，輸出趨於均勻。"
         ),
         # components/page/controls/controls.py
         "controls.tau_title": "τ（溫度，對數刻度）",

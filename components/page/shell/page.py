@@ -107,7 +107,11 @@ class SoftmaxLab(pn.viewable.Viewer):
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
-        intro = Div(text=self.texts("page.intro"), sizing_mode="stretch_width", css_classes=["intro"])
+        # The heading's markup is the page's; the words are the translation's (lang: the book's title
+        # is italic in English, between 《》 and upright in Chinese: static/css/app.css).
+        intro = Div(text=(f"<h1>softmax-lab <span class='subtitle'>{self.texts('page.subtitle')}</span></h1>"
+                          f"<p class='lead' lang='{self.lang}'>{self.texts('page.lead')}</p>"),
+                    sizing_mode="stretch_width", css_classes=["intro"])
         for div in [intro, *self._divs()]:
             div.stylesheets = [*div.stylesheets, stylesheet]
         left = column(
