@@ -83,6 +83,8 @@ THEME_CSS = """
   color: var(--lab-ink, #1f2933);
 }
 .bk-btn-default { color: var(--lab-ink, #1f2933); }
+/* Disabled ("Switch language" until another language is chosen): readable in both themes. */
+.bk-btn-default[disabled] { color: var(--lab-muted, #52606d); background-color: var(--lab-track, #eef1f4); }
 .bk-input { color: var(--lab-ink, #1f2933); }
 .noUi-target { background: var(--lab-track, #eef1f4); border-color: var(--lab-border, #9aa5b1);
   box-shadow: none; }
