@@ -14,7 +14,6 @@ finds them (link.js) to send the state to Python.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,9 +21,11 @@ from bokeh.document import Document
 from bokeh.embed.elements import div_for_render_item, script_for_render_items
 from bokeh.embed.util import standalone_docs_json_and_render_items
 from bokeh.embed.wrappers import wrap_in_script_tag
+from bokeh.models import CustomJS
 from markupsafe import Markup
 
 from ..browser.browser_js import js_source
+from ..page.context import Inputs
 from ..page.shell.page import SoftmaxLab
 from ..words.i18n import LANGUAGES
 
@@ -61,15 +62,10 @@ def shared_page(lang: str) -> SharedPage:
                       description=lab.texts("page.description"))
 
 
-def _page_ready(lab: SoftmaxLab, inputs) -> object:
-    from bokeh.models import CustomJS
-
+def _page_ready(lab: SoftmaxLab, inputs: Inputs) -> CustomJS:
+    """What the page names on window.softmaxLab once its document is ready (page_ready.js)."""
     return CustomJS(code=js_source("callbacks/serving/page_ready.js"), args={
         "z_sliders": inputs.z_sliders, "log_tau_slider": inputs.log_tau_slider, "k_slider": inputs.k_slider,
         "range_buttons": inputs.range_buttons, "tabs": lab.exercises.tabs, "banner": lab.connection.model,
     })
 
-
-def page_json_size(lang: str) -> int:
-    """Bytes of the shared page's script (for benchmarks and notes)."""
-    return len(json.dumps(str(shared_page(lang).script)))
