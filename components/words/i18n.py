@@ -98,6 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "link.too_many": "Link: {count} values for z but K = {k}; the extra values are ignored.",
         "link.view_unknown": "Link view: \"{wanted}\" is not one of {slugs}, so the first is shown.",
         "link.theme_unknown": "Link theme: \"{wanted}\" is not one of {allowed}, so the page follows the system's setting.",
+        "link.param_name": "Link {name}",
+        "link.param_not_whole": "{name}: {wanted} is not a whole number, so {used} is used.",
+        "link.param_unknown": "{name}: \"{wanted}\" is not one of {allowed}, so {used} is used.",
         # components/page/shell/connection_status.py
         "connection.lost": (
             "The connection to the server was lost. The page still computes in your browser; "
@@ -377,6 +380,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "link.too_many": "連結：z 有 {count} 個值，但 K = {k}；多出的值不予採用。",
         "link.view_unknown": "連結中的分頁：「{wanted}」不是 {slugs} 之一，因此顯示第一個分頁。",
         "link.theme_unknown": "連結中的主題：「{wanted}」不是 {allowed} 之一，因此頁面依照系統的設定。",
+        "link.param_name": "連結中的 {name}",
+        "link.param_not_whole": "{name}：{wanted} 不是整數，因此改用 {used}。",
+        "link.param_unknown": "{name}：「{wanted}」不是 {allowed} 之一，因此改用 {used}。",
         # components/page/shell/connection_status.py
         "connection.lost": "與伺服器的連線中斷了。頁面仍在你的瀏覽器中計算；重新載入即可重新連線：你的設定都保存在連結裡。",
         "connection.reload": "重新載入",

@@ -6,10 +6,12 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 import panel as pn
+from bokeh.model import Model
 from bokeh.models import InlineStyleSheet, LayoutDOM
 
 from ...browser.browser_js import STATIC_DIR
 from ..context import ViewContext
+from ..link_params import Kind, link_spec
 
 # The page's CSS and the parts every view's own stylesheet uses (verdicts, equations).
 SHARED_VIEW_CSS = "".join((STATIC_DIR / "css" / name).read_text(encoding="utf-8")
@@ -35,6 +37,17 @@ class ExerciseView(pn.viewable.Viewer):
         self.state = context.state
         self.title = self.texts(self.title_key)
         self.model: LayoutDOM | None = None
+        self.link_widgets: list[Model] = []  # this view's controls in the page's link (in_link)
+
+    def in_link(self, widget: Model, name: str, *, prop: str = "value", kind: Kind = "number",
+                **spec: Any) -> Model:
+        """Put ``widget``'s ``prop`` into the page's link as ``?name=`` while this view is shown
+        (components/page/link_params.py: ``low``/``high``/``integer`` for numbers, ``choices``);
+        its value now is its default, never written. Returns the widget."""
+        spec_tag = link_spec(self.slug, name, prop=prop, kind=kind, default=getattr(widget, prop), **spec)
+        widget.tags = [spec_tag, *widget.tags]
+        self.link_widgets.append(widget)
+        return widget
 
     @cached_property
     def stylesheet(self) -> InlineStyleSheet:

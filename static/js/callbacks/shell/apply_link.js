@@ -3,7 +3,7 @@
 // the state as restored (writeLinkSoon, not only when a slider moved: a corrected ?tau=abc or
 // ?view=nope changes no control), so a copied link opens without the notice this one brought.
 // The write waits 250 ms, after every load callback (the theme's included) has run.
-/* global writeLinkSoon, limits, range_buttons, z_sliders, k_slider, log_tau_slider, tabs, slugs, notice,
+/* global writeLinkSoon, viewParams, readLinkValue, limits, range_buttons, z_sliders, k_slider, log_tau_slider, tabs, slugs, notice,
    labels, k_low, k_high, tau_low, tau_high, themes, input_messages, t */
 const params = new URLSearchParams(window.location.search);
 const messages = [];
@@ -47,6 +47,15 @@ if (params.has("view") && tabs !== null) {
   const wanted = params.get("view");
   if (slugs.includes(wanted)) tabs.active = slugs.indexOf(wanted);
   else messages.push(formatText(t.view_unknown, {wanted: wanted.slice(0, 40), slugs: slugs.join(", ")}));
+}
+// The open view's own controls (?view=sampling&seed=7): after the view, each read like a typed value.
+const shownView = tabs === null ? null : slugs[tabs.active];
+for (const p of viewParams()) {
+  if (p.slug !== shownView || !params.has(p.name)) continue;
+  const read = readLinkValue(p, params.get(p.name), {
+    name: formatText(t.param_name, {name: p.name}), messages: input_messages, t});
+  if (read.message) messages.push(read.message);
+  p.model[p.prop] = read.value;
 }
 if (params.has("tau")) {
   const current = Number((10 ** log_tau_slider.value).toPrecision(12));

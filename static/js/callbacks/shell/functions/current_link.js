@@ -2,12 +2,14 @@
 // language.py, before the callbacks that build it), from the controls themselves, never from
 // what the address bar said: K, z for exactly K outputs, the range, tau, the open tab, the
 // page's language and the theme when one was chosen (without it the page follows the system's
-// setting, so none is written). Every parameter the page reads is set or deleted here, so what
+// setting, so none is written); the open view's own controls where they differ from their first
+// value (viewParams, view_params.js), every other view's removed. Every parameter the page reads is set or deleted here, so what
 // a restore corrected (?K=99, ?theme=blue, ?lang=xx) does not survive into the next link;
 // parameters the page does not read (a course page's own) are kept as they were. 12
 // significant digits drop float noise (0.30000000000000004) but keep every digit a person typed.
 /* exported currentLink */
-/* global k_slider, z_sliders, limits, range_buttons, log_tau_slider, tabs, slugs, page_lang, theme_toggle */
+/* global k_slider, z_sliders, limits, range_buttons, log_tau_slider, tabs, slugs, page_lang, theme_toggle,
+   viewParams, linkValue */
 function currentLink() {
   const tidy = (v) => String(Number(v.toPrecision(12)));
   const url = new URL(window.location.href);  // file:// too: its origin is "null", its URL is not
@@ -18,6 +20,13 @@ function currentLink() {
   params.set("tau", tidy(10 ** log_tau_slider.value));
   if (tabs !== null) params.set("view", slugs[tabs.active]);
   else params.delete("view");
+  const shown = tabs === null ? null : slugs[tabs.active];
+  for (const p of viewParams()) params.delete(p.name);
+  for (const p of viewParams()) {
+    if (p.slug === shown && linkValue(p) !== linkValue({...p, model: {[p.prop]: p.default}})) {
+      params.set(p.name, linkValue(p));
+    }
+  }
   params.set("lang", page_lang);
   const theme = theme_toggle === null ? [] : theme_toggle.tags;  // ["dark" | "light", "chosen"?]
   if (theme[1] === "chosen") params.set("theme", theme[0]);
