@@ -322,6 +322,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.shift": "Shift all z by {amount}",
         "theme.to_dark": "☾ Dark theme",
         "theme.to_light": "☀ Light theme",
+        # components/page/exercises/sampling_view.py
+        # components/page/exercises/decoding_view.py
+        # components/page/exercises/bandit_view.py
+        # components/page/exercises/training_view.py
+        # components/page/exercises/relatives_view.py
     },
     "zh-Hant": {
         "language.label": "語言",
@@ -582,6 +587,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "inverse.shift": "所有 z 平移 {amount}",
         "theme.to_dark": "☾ 深色主題",
         "theme.to_light": "☀ 淺色主題",
+        # components/page/exercises/sampling_view.py
+        # components/page/exercises/decoding_view.py
+        # components/page/exercises/bandit_view.py
+        # components/page/exercises/training_view.py
+        # components/page/exercises/relatives_view.py
     },
 }
 
