@@ -14,6 +14,7 @@ from ..browser.browser_js import STATIC_DIR
 from ..model.state import SoftmaxState
 from ..page.shell.page import TITLE, SoftmaxLab
 from ..words.i18n import DEFAULT_LANGUAGE, choose_language
+from .busy import cap_sessions
 from .page_resources import serve_only_used_resources
 from .settings import ClosedSessionSweeper, ServerSettings, skip_document_validation
 from .shared_page import shared_page
@@ -77,6 +78,7 @@ def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do; memory of closed sessions is released."""
     for lang in (DEFAULT_LANGUAGE,):  # the first visitor must not wait for the page to be built
         shared_page(lang)
+    cap_sessions(settings.max_sessions)
     server = pn.serve({"app": create_app}, show=False, start=False, title=TITLE, liveness=True,
                       **settings.server_kwargs())
     ClosedSessionSweeper(server).start(settings.check_sessions_ms)

@@ -107,6 +107,13 @@ TEXTS: dict[str, dict[str, str]] = {
             "reload it to reconnect: your settings are kept in the link."
         ),
         "connection.reload": "Reload",
+        # components/serving/busy.py (the page a full server answers with, HTTP 503)
+        "busy.title": "softmax-lab is busy",
+        "busy.text": (
+            "Too many pages are open on this server right now. This page tries again by itself in "
+            "{seconds} seconds; nothing you set is lost: your settings are in the link."
+        ),
+        "busy.retry": "Try again now",
         # components/model/presets.py
         "preset.book": "Reset to the book's values",
         "preset.equal": "All equal",
@@ -391,6 +398,10 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/shell/connection_status.py
         "connection.lost": "與伺服器的連線中斷了。頁面仍在你的瀏覽器中計算；重新載入即可重新連線：你的設定都保存在連結裡。",
         "connection.reload": "重新載入",
+        # components/serving/busy.py (the page a full server answers with, HTTP 503)
+        "busy.title": "softmax-lab 目前忙碌中",
+        "busy.text": "這台伺服器目前開啟的頁面太多。本頁會在 {seconds} 秒後自動重試；你設定的內容都保存在連結中，不會遺失。",
+        "busy.retry": "立即重試",
         # components/model/presets.py
         "preset.book": "回到書中的初始值",
         "preset.equal": "全部相等",
