@@ -688,7 +688,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.too_many": "這個分頁訓練 {low} 到 {high} 個類別，而頁面的 K = {k}：請調低 K 再訓練。",
         "training.tau_note": (
             "區域的深淺是 τ = {tau} 時最大的輸出：τ 只改變它們看起來多有把握，"
-            "從不改變哪一類贏得某個像素（z 的 argmax 與 τ 無關）。"
+            "從不改變哪一類贏得某個像素（哪個 z 最大與 τ 無關）。"
         ),
         "training.table_caption": "這 {count} 個點，不看圖也能讀",
         "training.table_x": "x₁",

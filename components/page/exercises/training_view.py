@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import Button, ColumnDataSource, DataRange1d, Div, HoverTool, Range1d, Select, Spinner
+from bokeh.models import Button, ColumnDataSource, DataRange1d, Div, HoverTool, NumericInput, Range1d, Select
 from bokeh.plotting import figure
 
 from ...model import training
@@ -232,13 +232,15 @@ class TrainingView(ExerciseView):
             sizing_mode="stretch_width",
         )
 
-    def _spinner(self, key: str, value: float, low: float, high: float, step: float, css: str) -> Spinner:
-        return Spinner(
+    def _spinner(
+        self, key: str, value: float, low: float, high: float, step: float, css: str
+    ) -> NumericInput:
+        return NumericInput(
             title=self.texts(f"training.{key}"),
             value=value,
             low=low,
             high=high,
-            step=step,
+            mode="int" if step == 1 else "float",
             width=120,
             css_classes=[css],
         )
