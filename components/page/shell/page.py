@@ -95,13 +95,15 @@ class SoftmaxLab(pn.viewable.Viewer):
         add_stylesheets(self._models, *self._stylesheets)
         self.theme.wire(self.model)
 
-    def _dress_late_view(self, models: list[Model]) -> tuple[list[CustomJS], list[CustomJS]]:
+    def _dress_late_view(self, models: list[Model], styled: bool = False,
+                         ) -> tuple[list[CustomJS], list[CustomJS]]:
         """What the page gives the models of a view built after load (a lazy tab) that it gave
         its own at build and attach: the stylesheets; then, as callbacks for the browser to run
         when the view arrives, the current theme at once and, once rendered, what
         document_ready ran for the page (slider handle names, focusable scroll boxes, charts out
-        of the Tab order)."""
-        add_stylesheets(models, *self._stylesheets)
+        of the Tab order). ``styled``: a view of this page's document, styled with the page."""
+        if not styled:
+            add_stylesheets(models, *self._stylesheets)
         return [self.theme.follow()], [slider_labels_callback(models), scroll_boxes_callback(models),
                                        unfocusable_charts_callback(models)]
 
