@@ -331,6 +331,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "theme.to_light": "☀ Light theme",
         # components/page/exercises/sampling_view.py
         # components/page/exercises/decoding_view.py
+        "decoding.title": "Next-token decoding",
+        "decoding.prompt": "The cat sat on the {next}",
+        "decoding.words": "mat,floor,sofa,bed,chair,rug,roof,table,box,windowsill",
+        "decoding.top_k": "top-k (1 to K; K = off)",
+        "decoding.top_p": "top-p (0 to 1; 1 = off)",
+        "decoding.min_p": "min-p (0 to 1; 0 = off)",
+        "decoding.seed": "Seed",
+        "decoding.count": "Words to draw",
+        "decoding.generate": "Generate",
+        "decoding.caption": "Each z is the logit of a candidate next word; every stage, most likely word first",
+        "decoding.col_rank": "Rank",
+        "decoding.col_token": "Word",
+        "decoding.col_z": "Logit z",
+        "decoding.col_scaled": "z / τ",
+        "decoding.col_a": "softmax a",
+        "decoding.col_top_k": "top-k",
+        "decoding.col_cum": "Running total",
+        "decoding.col_top_p": "top-p",
+        "decoding.col_min_p": "min-p",
+        "decoding.col_final": "Final p",
+        "decoding.col_count": "Drawn",
+        "decoding.kept": "kept",
+        "decoding.cut_top_k": "cut: rank {rank} > k = {k}",
+        "decoding.cut_top_p": "cut: the words above already total {total} ≥ p = {p}",
+        "decoding.cut_min_p": "cut: a = {a} < min-p × max a = {bar}",
+        "decoding.after_cut": "–",
+        "decoding.off": "{name} is off.",
+        "decoding.summary": "{kept} of {K} words kept; the greedy choice (top-k = 1) is “{greedy}”.",
+        "decoding.generated": "{n} words drawn with seed {seed}: {list}.",
+        "decoding.not_generated": "Press Generate to draw words from the final distribution.",
+        "decoding.explanation": (
+            "A language model ends with a softmax over its vocabulary. The temperature τ divides the "
+            "logits first; top-k keeps the k most likely words (ties: the lower index first), top-p the "
+            "fewest most likely words whose total reaches p, min-p the words with a ≥ min-p × max a. "
+            "The kept a are divided by their total: the final distribution that Generate draws from. "
+            "The same seed always gives the same words."
+        ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
         "training.title": "Training",
@@ -653,6 +690,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "theme.to_light": "☀ 淺色主題",
         # components/page/exercises/sampling_view.py
         # components/page/exercises/decoding_view.py
+        "decoding.title": "下一個詞的解碼",
+        "decoding.prompt": "貓坐在{next}上",
+        "decoding.words": "墊子,地板,沙發,床,椅子,地毯,屋頂,桌子,箱子,窗台",
+        "decoding.top_k": "top-k（1 到 K；K = 關閉）",
+        "decoding.top_p": "top-p（0 到 1；1 = 關閉）",
+        "decoding.min_p": "min-p（0 到 1；0 = 關閉）",
+        "decoding.seed": "種子",
+        "decoding.count": "要抽的詞數",
+        "decoding.generate": "產生",
+        "decoding.caption": "每個 z 是一個候選下一個詞的分數；各個階段，最可能的詞在前",
+        "decoding.col_rank": "名次",
+        "decoding.col_token": "詞",
+        "decoding.col_z": "分數 z",
+        "decoding.col_scaled": "z / τ",
+        "decoding.col_a": "softmax a",
+        "decoding.col_top_k": "top-k",
+        "decoding.col_cum": "累計",
+        "decoding.col_top_p": "top-p",
+        "decoding.col_min_p": "min-p",
+        "decoding.col_final": "最終 p",
+        "decoding.col_count": "抽中次數",
+        "decoding.kept": "保留",
+        "decoding.cut_top_k": "刪去：名次 {rank} > k = {k}",
+        "decoding.cut_top_p": "刪去：前面的詞合計已達 {total} ≥ p = {p}",
+        "decoding.cut_min_p": "刪去：a = {a} < min-p × max a = {bar}",
+        "decoding.after_cut": "–",
+        "decoding.off": "{name} 已關閉。",
+        "decoding.summary": "{K} 個詞中保留 {kept} 個；貪婪選擇（top-k = 1）是「{greedy}」。",
+        "decoding.generated": "以種子 {seed} 抽了 {n} 個詞：{list}。",
+        "decoding.not_generated": "按「產生」，從最終分布中抽詞。",
+        "decoding.explanation": (
+            "語言模型的最後一步是對整個詞彙做 softmax。溫度 τ 先除各詞的分數 z；top-k 保留最可能的 k 個詞"
+            "（同分時索引小的在前），top-p 保留合計達到 p 的最少幾個最可能的詞，min-p 保留 a ≥ min-p × max a 的詞。"
+            "保留下來的 a 再除以它們的總和，就是「產生」所抽樣的最終分布。同一個種子永遠抽出同樣的詞。"
+        ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
         "training.title": "訓練",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import ExerciseView
 from .cross_entropy_view import CrossEntropyView
+from .decoding_view import DecodingView
 from .inverse_view import InverseView
 from .jacobian_view import JacobianView
 from .nonlocality_view import NonLocalityView
@@ -18,5 +19,6 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     SweepView,
     CrossEntropyView,
     InverseView,
+    DecodingView,
     TrainingView,
 )
