@@ -101,8 +101,10 @@ class Exercises(pn.viewable.Viewer):
         view, callbacks = self._build(index)
         if index == active:
             return view.model
-        holder = self._holders[index] = column(sizing_mode="stretch_width", min_height=PLACEHOLDER_HEIGHT,
-                                               css_classes=["exercise-view", "exercise-holder"])
+        # An empty Div until then: Bokeh warns of an empty column, and this keeps the view's height.
+        holder = self._holders[index] = column(
+            Div(height=PLACEHOLDER_HEIGHT, sizing_mode="stretch_width", syncable=False),
+            sizing_mode="stretch_width", css_classes=["exercise-view", "exercise-holder"])
         self._held.append((holder, view, callbacks))  # dressed in attach: the page is complete then
         return holder
 
