@@ -10,6 +10,7 @@ from .jacobian_view import JacobianView
 from .nonlocality_view import NonLocalityView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
+from .training_view import TrainingView
 
 EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     NonLocalityView,
@@ -19,4 +20,5 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     CrossEntropyView,
     InverseView,
     DecodingView,
+    TrainingView,
 )
