@@ -60,7 +60,8 @@ class RelativesView(ExerciseView):
         explanation = Div(text=f"<p>{texts('relatives.explanation')}</p>", sizing_mode="stretch_width",
                           css_classes=["explanation", "relatives-explanation"], stylesheets=[self.stylesheet])
         self.model = column(
-            explanation, row(*self.charts, sizing_mode="stretch_width", css_classes=["relatives-charts"]),
+            explanation, row(*self.charts, sizing_mode="stretch_width", css_classes=["relatives-charts"],
+                             stylesheets=[self.stylesheet]),
             self.table, self.jacobians, sizing_mode="stretch_width",
         )
 
