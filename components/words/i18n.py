@@ -370,6 +370,59 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
+        "training.title": "Training",
+        "training.preset": "Data",
+        "training.preset_separated": "Separated blobs",
+        "training.preset_overlapping": "Overlapping blobs",
+        "training.preset_between": "One class between two others",
+        "training.preset_wrong": "Badly wrong start",
+        "training.seed": "Seed",
+        "training.cost": "Cost and outputs",
+        "training.cost_ll": "log-likelihood, softmax outputs",
+        "training.cost_quad": "quadratic, sigmoid outputs",
+        "training.cost_compare": "compare both from the same start",
+        "training.eta": "Learning rate η",
+        "training.lambda": "L2 weight λ",
+        "training.epsilon": "Label smoothing ε",
+        "training.add_class": "Class of a new point",
+        "training.add_x": "New point x₁",
+        "training.add_y": "New point x₂",
+        "training.add_point": "Add point",
+        "training.train": "Train",
+        "training.pause": "Pause",
+        "training.step": "Step",
+        "training.reset": "Reset",
+        "training.steps_axis": "step",
+        "training.loss_axis": "loss",
+        "training.accuracy_axis": "accuracy",
+        "training.status": "Step {step} ({cost}): loss {loss}, accuracy {accuracy}.",
+        "training.status_compare": (
+            "Step {step}: log-likelihood with softmax: loss {loss_ll}, accuracy {acc_ll}; "
+            "quadratic with sigmoid: loss {loss_q}, accuracy {acc_q}."
+        ),
+        "training.too_many": (
+            "This tab trains {low} to {high} classes and the page has K = {k}: lower K to train a layer."
+        ),
+        "training.tau_note": (
+            "The regions are shaded by the largest output at τ = {tau}: τ changes how confident they look, "
+            "never which class wins a pixel (the argmax of z does not depend on τ)."
+        ),
+        "training.table_caption": "The {count} points, for reading without the chart",
+        "training.table_x": "x₁",
+        "training.table_y": "x₂",
+        "training.table_class": "class",
+        "training.table_predicted": "predicted class",
+        "training.added": "Added a point at ({x}, {y}) in class {class}.",
+        "training.limit_reached": "Paused after {steps} steps.",
+        "training.explanation": (
+            "One layer z<sub>j</sub> = w<sub>j</sub> · x + b<sub>j</sub> learns the points by gradient descent. "
+            "With the log-likelihood cost and softmax outputs the gradient is a − y, so a badly wrong start "
+            "learns fast; with the quadratic cost and sigmoid outputs it carries σ′(z), which is almost 0 when "
+            "a sigmoid is saturated on the wrong side, and learning crawls. Choose “Badly wrong start” and "
+            "compare the two loss curves. “One class between two others” cannot be separated by one layer. "
+            "Click the chart (or use the boxes) to add a point of the chosen class; hover a point for its a, "
+            "a − y and σ′(z)."
+        ),
         # components/page/exercises/relatives_view.py
         "relatives.title": "Softmax and its relatives",
         "relatives.explanation": "The same z and τ through five mappings. Hardmax is the one-hot argmax, the limit of softmax as τ → 0. Sparsemax (Martins and Astudillo, 2016) is the Euclidean projection of z / τ onto the simplex and sets outputs exactly to 0; 1.5-entmax (Peters, Niculae and Martins, 2019) lies between softmax and sparsemax. Log-softmax has its own axis, where the small outputs are visible.",
@@ -688,6 +741,55 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
+        "training.title": "訓練",
+        "training.preset": "資料",
+        "training.preset_separated": "分開的群",
+        "training.preset_overlapping": "重疊的群",
+        "training.preset_between": "一類夾在另外兩群之間",
+        "training.preset_wrong": "錯得離譜的起點",
+        "training.seed": "種子",
+        "training.cost": "代價與輸出",
+        "training.cost_ll": "對數概似，softmax 輸出",
+        "training.cost_quad": "二次代價，sigmoid 輸出",
+        "training.cost_compare": "從同一起點比較兩者",
+        "training.eta": "學習率 η",
+        "training.lambda": "L2 權重 λ",
+        "training.epsilon": "標籤平滑 ε",
+        "training.add_class": "新點的類別",
+        "training.add_x": "新點 x₁",
+        "training.add_y": "新點 x₂",
+        "training.add_point": "加入點",
+        "training.train": "訓練",
+        "training.pause": "暫停",
+        "training.step": "走一步",
+        "training.reset": "重設",
+        "training.steps_axis": "步數",
+        "training.loss_axis": "損失",
+        "training.accuracy_axis": "正確率",
+        "training.status": "第 {step} 步（{cost}）：損失 {loss}，正確率 {accuracy}。",
+        "training.status_compare": (
+            "第 {step} 步：對數概似配 softmax：損失 {loss_ll}，正確率 {acc_ll}；"
+            "二次代價配 sigmoid：損失 {loss_q}，正確率 {acc_q}。"
+        ),
+        "training.too_many": "這個分頁訓練 {low} 到 {high} 個類別，而頁面的 K = {k}：請調低 K 再訓練。",
+        "training.tau_note": (
+            "區域的深淺是 τ = {tau} 時最大的輸出：τ 只改變它們看起來多有把握，"
+            "從不改變哪一類贏得某個像素（哪個 z 最大與 τ 無關）。"
+        ),
+        "training.table_caption": "這 {count} 個點，不看圖也能讀",
+        "training.table_x": "x₁",
+        "training.table_y": "x₂",
+        "training.table_class": "類別",
+        "training.table_predicted": "預測的類別",
+        "training.added": "在 ({x}, {y}) 加入了一個類別 {class} 的點。",
+        "training.limit_reached": "走了 {steps} 步後暫停。",
+        "training.explanation": (
+            "一層 z<sub>j</sub> = w<sub>j</sub> · x + b<sub>j</sub> 以梯度下降學習這些點。"
+            "用對數概似代價與 softmax 輸出時，梯度是 a − y，所以錯得離譜的起點也學得很快；"
+            "用二次代價與 sigmoid 輸出時，梯度帶著 σ′(z)，sigmoid 在錯的一側飽和時它幾乎是 0，學習就慢如爬行。"
+            "選「錯得離譜的起點」，比較兩條損失曲線。「一類夾在另外兩群之間」無法用一層分開。"
+            "點一下圖（或用輸入框）加入所選類別的點；把游標移到點上可看它的 a、a − y 與 σ′(z)。"
+        ),
         # components/page/exercises/relatives_view.py
         "relatives.title": "Softmax 與它的近親",
         "relatives.explanation": "同一組 z 與 τ 經過五種映射。Hardmax 是標出最大輸入位置的獨熱向量，也就是 softmax 在 τ → 0 時的極限。Sparsemax（Martins 與 Astudillo，2016）把 z / τ 以歐氏距離投影到單純形上，會讓部分輸出恰好為 0；1.5-entmax（Peters、Niculae 與 Martins，2019）介於 softmax 與 sparsemax 之間。Log-softmax 使用自己的座標軸，很小的輸出在這裡也看得見。",

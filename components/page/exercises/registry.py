@@ -11,6 +11,7 @@ from .nonlocality_view import NonLocalityView
 from .relatives_view import RelativesView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
+from .training_view import TrainingView
 
 EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     NonLocalityView,
@@ -20,5 +21,6 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     CrossEntropyView,
     InverseView,
     DecodingView,
+    TrainingView,
     RelativesView,
 )
