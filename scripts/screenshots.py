@@ -33,6 +33,8 @@ SHOTS = [
     ("main", "", 375, None),
     ("jacobian", "view=jacobian", 1280, ".exercises"),
     ("temperature", "view=temperature", 1280, ".exercises"),
+    ("decoding", "view=decoding&K=6&z=2.5,-1,3.2,0.5,1.8,-0.3&top_k=5&top_p=0.95&min_p=0.1", 1280,
+     ".exercises"),
 ]
 
 

@@ -12,6 +12,7 @@ from components.model.rng import Mulberry32
 from components.page.exercises.decoding_view import DecodingView
 from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed
+from tests.browser.a11y import axe_scan, report
 from tests.browser.screen import look_at_tab, notice, open_app, press_on_slider
 
 SHOWN_JS = """() => {
@@ -42,7 +43,21 @@ def reference(shown: dict) -> decoding.Decoded:
     return decoding.decode(shown["z"], shown["tau"], k, shown["top_p"], shown["min_p"])
 
 
-def assert_shows_numpy(page: Page) -> dict:
+def why(d: decoding.Decoded, j: int, shown: dict, lang: str) -> str:
+    """Numpy's reason for cutting word j, in the page's words."""
+    t, a = TEXTS[lang], d.probabilities
+    if d.cut_by[j] == decoding.TOP_K:
+        return t["decoding.cut_top_k"].format(rank=int(np.flatnonzero(d.order == j)[0]) + 1, k=shown["top_k"])
+    if d.cut_by[j] == decoding.TOP_P:
+        kept = d.order[d.kept_top_p[d.order]]  # the top-p prefix, most likely first
+        candidates = d.order[d.kept_top_k[d.order]]
+        total = np.cumsum(a[candidates] / np.cumsum(a[candidates])[-1])[len(kept) - 1]
+        return t["decoding.cut_top_p"].format(total=format_fixed(total, 3), p=format_fixed(shown["top_p"], 2))
+    bar = format_fixed(shown["min_p"] * a.max(), 3)
+    return t["decoding.cut_min_p"].format(a=format_fixed(a[j], 3), bar=bar)
+
+
+def assert_shows_numpy(page: Page, lang: str = "en") -> dict:
     """The source and the table: numpy's kept set, cut reasons and final distribution."""
     shown = page.evaluate(SHOWN_JS)
     d = reference(shown)
@@ -58,7 +73,9 @@ def assert_shows_numpy(page: Page) -> dict:
         assert row.get_attribute("class") == ("kept" if d.kept[j] else "cut")
         assert row.locator("td.final").inner_text() == format_fixed(d.final[j], 3)
         if d.cut_by[j]:
-            assert row.locator("td.why").inner_text().startswith("cut:")
+            assert row.locator("td.why").inner_text() == why(d, j, shown, lang)
+        else:
+            expect(row.locator("td.why")).to_have_count(0)
     return shown
 
 
@@ -128,6 +145,10 @@ def test_a_link_restores_the_controls(page, served_app):
     names = ("top_k", "top_k_end", "top_p", "min_p", "seed", "count")
     assert tuple(shown[name] for name in names) == (3, 6, 0.7, 0.15, 42, "10")
     assert_shows_numpy(page)
+    for top_k in (4, 5, 6):  # K and top_k from one link, whichever the page applies first
+        shown = open_view(page, f"{served_app}?view=decoding&K=6&top_k={top_k}")
+        assert (shown["top_k"], shown["top_k_end"]) == (top_k, 6)
+        expect(page.locator(f"{TABLE} tbody tr.kept")).to_have_count(top_k)
 
 
 def test_bad_values_in_a_link_get_a_message_and_a_safe_value(page, served_app):
@@ -163,3 +184,25 @@ def test_the_prompt_and_words_are_in_the_pages_language(page, served_app, lang):
     drawn = int(np.argmax(shown["counts"]))
     assert drawn == int(sampling.draw(reference(shown).final, Mulberry32(1), 1)[0])
     expect(page.locator(".decoding-prompt .next")).to_have_text(words[drawn])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_at_375_px_in_the_dark_theme_axe_is_clean_and_only_the_table_scrolls(browser, served_app, lang):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        open_view(page, f"{served_app}?view=decoding&K=10&lang={lang}&theme=dark&top_k=6&top_p=0.9&min_p=0.2")
+        assert_shows_numpy(page, lang)
+        page.wait_for_function("() => Bokeh.documents[0].is_idle")
+        blocking, _ = report(axe_scan(page))
+        assert not blocking, "\n".join(blocking)
+        sizes = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        assert sizes[0] <= sizes[1] <= 375, sizes
+        region = page.locator(f"{TABLE} .scroll")
+        assert region.evaluate("(el) => el.scrollWidth > el.clientWidth"), "the table fits: no test"
+        region.focus()
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(el) => el.scrollLeft > 0", arg=region.element_handle())
+    finally:
+        context.close()

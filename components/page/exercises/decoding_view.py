@@ -31,10 +31,11 @@ class DecodingView(ExerciseView):
 
     def __init__(self, context: ViewContext, **params) -> None:
         super().__init__(context, **params)
-        texts, k = self.texts, self.state.k
+        texts = self.texts
         sheet = [self.stylesheet]
-        # top-k's end follows K in the browser; top-k = K is off.
-        self.top_k = self.in_link(Slider(title=texts("decoding.top_k"), start=1, end=max(k, 2), value=k,
+        # top-k = K is off. Its end follows K in the browser, and an off top-k follows it; it starts
+        # at MAX_K (off for every K), so a link's top_k is kept whichever of it and K is applied first.
+        self.top_k = self.in_link(Slider(title=texts("decoding.top_k"), start=1, end=MAX_K, value=MAX_K,
                                          step=1, css_classes=["decoding-top-k"], width=220),
                                   "top_k", low=1, high=MAX_K, integer=True)
         self.top_p = self.in_link(Slider(title=texts("decoding.top_p"), start=0, end=1, value=1, step=0.01,
