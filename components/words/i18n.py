@@ -424,6 +424,20 @@ TEXTS: dict[str, dict[str, str]] = {
             "a − y and σ′(z)."
         ),
         # components/page/exercises/relatives_view.py
+        "relatives.title": "Softmax and its relatives",
+        "relatives.explanation": "The same z and τ through five mappings. Hardmax is the one-hot argmax, the limit of softmax as τ → 0. Sparsemax (Martins and Astudillo, 2016) is the Euclidean projection of z / τ onto the simplex and sets outputs exactly to 0; 1.5-entmax (Peters, Niculae and Martins, 2019) lies between softmax and sparsemax. Log-softmax has its own axis, where the small outputs are visible.",
+        "relatives.softmax": "softmax",
+        "relatives.hardmax": "hardmax (τ → 0)",
+        "relatives.sparsemax": "sparsemax",
+        "relatives.entmax": "1.5-entmax",
+        "relatives.log_softmax": "log-softmax",
+        "relatives.output": "output",
+        "relatives.zeros": "exact zeros",
+        "relatives.entropy": "entropy (nats)",
+        "relatives.caption": "The page's z at τ = {tau} through every mapping",
+        "relatives.support": "Sparsemax: threshold c = {c}, support {support} of {size}; 1.5-entmax: support {entmax} of {size}.",
+        "relatives.jacobian_sparsemax": "Sparsemax Jacobian ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ, s the indicator of the support S",
+        "relatives.jacobian_softmax": "Softmax Jacobian ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
     },
     "zh-Hant": {
         "language.label": "語言",
@@ -777,6 +791,20 @@ TEXTS: dict[str, dict[str, str]] = {
             "點一下圖（或用輸入框）加入所選類別的點；把游標移到點上可看它的 a、a − y 與 σ′(z)。"
         ),
         # components/page/exercises/relatives_view.py
+        "relatives.title": "Softmax 與它的近親",
+        "relatives.explanation": "同一組 z 與 τ 經過五種映射。Hardmax 是標出最大輸入位置的獨熱向量，也就是 softmax 在 τ → 0 時的極限。Sparsemax（Martins 與 Astudillo，2016）把 z / τ 以歐氏距離投影到單純形上，會讓部分輸出恰好為 0；1.5-entmax（Peters、Niculae 與 Martins，2019）介於 softmax 與 sparsemax 之間。Log-softmax 使用自己的座標軸，很小的輸出在這裡也看得見。",
+        "relatives.softmax": "softmax",
+        "relatives.hardmax": "hardmax（τ → 0）",
+        "relatives.sparsemax": "sparsemax",
+        "relatives.entmax": "1.5-entmax",
+        "relatives.log_softmax": "log-softmax",
+        "relatives.output": "輸出",
+        "relatives.zeros": "恰為 0 的個數",
+        "relatives.entropy": "熵（奈特）",
+        "relatives.caption": "頁面上的 z 在 τ = {tau} 時經過每種映射的結果",
+        "relatives.support": "Sparsemax：門檻 c = {c}，支撐集 {size} 個中有 {support} 個；1.5-entmax：支撐集 {size} 個中有 {entmax} 個。",
+        "relatives.jacobian_sparsemax": "Sparsemax 的雅可比矩陣 ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ，s 為支撐集 S 的指示向量",
+        "relatives.jacobian_softmax": "Softmax 的雅可比矩陣 ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
     },
 }
 

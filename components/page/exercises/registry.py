@@ -8,6 +8,7 @@ from .decoding_view import DecodingView
 from .inverse_view import InverseView
 from .jacobian_view import JacobianView
 from .nonlocality_view import NonLocalityView
+from .relatives_view import RelativesView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
 from .training_view import TrainingView
@@ -21,4 +22,5 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     InverseView,
     DecodingView,
     TrainingView,
+    RelativesView,
 )
