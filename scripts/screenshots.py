@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py                 # English and Traditional Chinese
     .venv/bin/python scripts/screenshots.py en              # only the languages given
+    .venv/bin/python scripts/screenshots.py --view relatives  # only that view's shots (repeatable)
 
 Serves the app on a free 127.0.0.1 port, opens it in Debian's Chromium and writes
 docs/screenshots/<view>-<lang>-<width>.png: the whole page ("main") at 1280 and 375 px,
@@ -35,6 +36,7 @@ SHOTS = [
     ("temperature", "view=temperature", 1280, ".exercises"),
     ("decoding", "view=decoding&K=6&z=2.5,-1,3.2,0.5,1.8,-0.3&top_k=5&top_p=0.95&min_p=0.1", 1280,
      ".exercises"),
+    ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
 ]
 
 
@@ -60,6 +62,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="README screenshots of the served app")
     parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
                         help=f"languages ({', '.join(LANGUAGES)}); default: all")
+    parser.add_argument("--view", action="append", choices=sorted({shot[0] for shot in SHOTS}),
+                        help="shoot only this view (repeatable); default: every shot")
     args = parser.parse_args(argv)
     unknown = [lang for lang in args.langs if lang not in LANGUAGES]
     if unknown:
@@ -77,6 +81,8 @@ def main(argv: list[str]) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lang in args.langs:
                 for name, query, width, element in SHOTS:
+                    if args.view and name not in args.view:
+                        continue  # leave the other views' files as they are
                     context = browser.new_context(viewport={"width": width, "height": 900},
                                                   color_scheme="light")
                     page = context.new_page()
