@@ -37,6 +37,7 @@ SHOTS = [
     ("decoding", "view=decoding&K=6&z=2.5,-1,3.2,0.5,1.8,-0.3&top_k=5&top_p=0.95&min_p=0.1", 1280,
      ".exercises"),
     ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
+    ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
 ]
 # What a shot does before it is taken: the slowdown comparison needs some steps trained.
 STEPS_BEFORE = {"training": 60}
@@ -69,6 +70,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
                         help=f"languages ({', '.join(LANGUAGES)}); default: all")
     parser.add_argument("--only", help="only the shots of this name (main, jacobian, training, ...)")
+    parser.add_argument("--view", action="append", choices=sorted({shot[0] for shot in SHOTS}),
+                        help="shoot only this view (repeatable); default: every shot")
     args = parser.parse_args(argv)
     unknown = [lang for lang in args.langs if lang not in LANGUAGES]
     if unknown:

@@ -127,3 +127,13 @@ def test_the_chinese_tab_is_numpy_and_chinese(page, served_app):
     expect(page.locator(f"{TABLE} tfoot")).to_contain_text(words["relatives.zeros"])
     text = page.locator(".relatives-table").inner_text() + page.locator(".relatives-jacobians").inner_text()
     assert english_words(text) == [], english_words(text)
+
+
+def test_a_bad_link_gets_a_message_and_safe_values(page, served_app):
+    """The tab has no controls of its own: a bad z or tau in its link is the page's, refused with a
+    message, and the tab shows the safe values' mappings (no NaN)."""
+    open_app(page, f"{served_app}?view={RelativesView.slug}&K=3&z=1,abc,2&tau=-1")
+    expect(page.locator(".notice")).to_contain_text('Link τ: "-1" is not a positive number, so 1 is kept')
+    expect(page.locator(".notice")).to_contain_text('Link zᴸ₂: "abc" is not a number, so -1 is kept')
+    inputs = assert_relatives_are_numpy(page)
+    assert inputs["z"] == [1.0, -1.0, 2.0] and inputs["tau"] == 1
