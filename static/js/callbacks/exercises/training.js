@@ -126,9 +126,11 @@ function drawTable(zs) {
     + `<tbody>${rows}</tbody></table></details>`);
 }
 
-function draw(withTable) {
+// While Train runs, the points' hover texts are rewritten every tenth frame only (the regions, curves
+// and status every frame): they are the costliest part of a frame, and nobody reads them mid-flight.
+function draw(withTable, withPoints = true) {
   drawRegions();
-  const zs = drawPoints();
+  const zs = withPoints || withTable ? drawPoints() : null;
   curves.data = {step: S.history.step.slice(), loss_ll: S.history.loss_ll.slice(), loss_q: S.history.loss_q.slice(),
     acc_ll: S.history.acc_ll.slice(), acc_q: S.history.acc_q.slice()};
   drawStatus();
@@ -167,7 +169,7 @@ if (action === "train") {
         S.message = formatText(t.limit_reached, {steps: max_steps});
         train_button.label = t.train;
       }
-      draw(!S.running);
+      draw(!S.running, !S.running || S.steps % 10 === 0);
       if (S.running) requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
