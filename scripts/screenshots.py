@@ -73,8 +73,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
                         help=f"languages ({', '.join(LANGUAGES)}); default: all")
     parser.add_argument("--only", help="only the shots of this name (main, jacobian, training, ...)")
-    parser.add_argument("--view", action="append", choices=sorted({shot[0] for shot in SHOTS}),
-                        help="shoot only this view (repeatable); default: every shot")
     args = parser.parse_args(argv)
     unknown = [lang for lang in args.langs if lang not in LANGUAGES]
     if unknown:
