@@ -39,8 +39,9 @@ SHOTS = [
     ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
     ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
 ]
-# What a shot does before it is taken: the slowdown comparison needs some steps trained.
-STEPS_BEFORE = {"training": 60}
+# What a shot does before it is taken: the button pressed and how often (the slowdown comparison
+# needs some steps trained; the decoding tab shows its counts once Generate was pressed).
+STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1)}
 
 
 def settle(page: Page) -> None:
@@ -51,12 +52,14 @@ def settle(page: Page) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def shoot(page: Page, url: str, path: Path, element: str | None, steps: int = 0) -> None:
+def shoot(page: Page, url: str, path: Path, element: str | None,
+          steps: tuple[str, int] = ("", 0)) -> None:
     page.goto(url)
     settle(page)
-    for _ in range(steps):
-        page.locator(".training-step button").click()
-    if steps:
+    button, times = steps
+    for _ in range(times):
+        page.locator(button).click()
+    if times:
         settle(page)
     if element is None:
         page.screenshot(path=str(path), full_page=True)
@@ -70,8 +73,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
                         help=f"languages ({', '.join(LANGUAGES)}); default: all")
     parser.add_argument("--only", help="only the shots of this name (main, jacobian, training, ...)")
-    parser.add_argument("--view", action="append", choices=sorted({shot[0] for shot in SHOTS}),
-                        help="shoot only this view (repeatable); default: every shot")
     args = parser.parse_args(argv)
     unknown = [lang for lang in args.langs if lang not in LANGUAGES]
     if unknown:
@@ -97,7 +98,7 @@ def main(argv: list[str]) -> int:
                     link = "&".join(part for part in (query, f"lang={lang}") if part)
                     path = OUT / f"{name}-{lang}-{width}.png"
                     shoot(page, f"http://127.0.0.1:{port}/app?{link}", path, element,
-                          STEPS_BEFORE.get(name, 0))
+                          STEPS_BEFORE.get(name, ("", 0)))
                     context.close()
                     if (name, lang, width) == ("main", "en", 1280):
                         shutil.copyfile(path, ROOT / "docs" / "screenshot.png")

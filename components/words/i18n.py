@@ -361,6 +361,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "decoding.summary": "{kept} of {K} words kept; the greedy choice (top-k = 1) is “{greedy}”.",
         "decoding.generated": "{n} words drawn with seed {seed}: {list}.",
         "decoding.not_generated": "Press Generate to draw words from the final distribution.",
+        "decoding.seed_bad": "The seed must be a whole number from 0 to {high}, so {used} is used.",
         "decoding.explanation": (
             "A language model ends with a softmax over its vocabulary. The temperature τ divides the "
             "logits first; top-k keeps the k most likely words (ties: the lower index first), top-p the "
@@ -770,6 +771,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "decoding.summary": "{K} 個詞中保留 {kept} 個；貪婪選擇（top-k = 1）是「{greedy}」。",
         "decoding.generated": "以種子 {seed} 抽了 {n} 個詞：{list}。",
         "decoding.not_generated": "按「產生」，從最終分布中抽詞。",
+        "decoding.seed_bad": "種子必須是 0 到 {high} 的整數，因此改用 {used}。",
         "decoding.explanation": (
             "語言模型的最後一步是對整個詞彙做 softmax。溫度 τ 先除各詞的分數 z；top-k 保留最可能的 k 個詞"
             "（同分時索引小的在前），top-p 保留合計達到 p 的最少幾個最可能的詞，min-p 保留 a ≥ min-p × max a 的詞。"

@@ -206,3 +206,21 @@ def test_at_375_px_in_the_dark_theme_axe_is_clean_and_only_the_table_scrolls(bro
         page.wait_for_function("(el) => el.scrollLeft > 0", arg=region.element_handle())
     finally:
         context.close()
+
+
+def test_an_emptied_seed_box_is_said_and_seed_0_used(page, served_app):
+    open_view(page, f"{served_app}?view=decoding&seed=9&count=10")
+    page.locator(".decoding-generate button").click()
+    box, drawn = page.locator(".decoding-seed input"), page.locator(".decoding-drawn .bk-clearfix")
+    expect(drawn).to_contain_text("seed 9")
+    box.fill("")
+    box.press("Enter")
+    used = EN["decoding.seed_bad"].format(high=2**32 - 1, used=0)
+    expect(drawn).to_contain_text(used)
+    expect(drawn).to_contain_text("10 words drawn with seed 0")
+    shown = page.evaluate(SHOWN_JS)
+    expected = sampling.counts(sampling.draw(reference(shown).final, Mulberry32(0), 10), 4)
+    assert shown["counts"] == expected.tolist()
+    box.fill("abc")  # the box refuses letters: it keeps what it had
+    box.press("Enter")
+    expect(drawn).to_contain_text(used)

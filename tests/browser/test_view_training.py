@@ -204,3 +204,19 @@ def test_a_click_on_the_regions_adds_a_point_there(page, served_app):
     expect(page.locator(".training-table tbody tr")).to_have_count(3 * t.N_PER_CLASS + 1)
     shown = page.evaluate(SHOWN_JS)
     assert abs(shown["x"][-1]) < 2 and abs(shown["y"][-1]) < 2 and shown["label"][-1] == "1"
+
+
+def test_hover_texts_give_a_the_gradient_and_the_sigma_prime_factor(page, served_app):
+    """On the badly wrong start the quadratic cost's sigma'(z) is tiny: the hover shows why it crawls."""
+    from components.words.number_format import format_fixed
+    open_tab(page, f"{served_app}?view=training&K=3&cost=quadratic")
+    shown = page.evaluate(SHOWN_JS)
+    d = t.make_dataset(t.WRONG_START, 3, 1)
+    z = t.weighted_inputs(d.weights, d.biases, d.points)
+    a = t.outputs(z, t.QUADRATIC)
+    grad = t.gradient_in_z(z, t.targets(d.labels, 3), t.QUADRATIC)
+    for i in (0, 45, 89):
+        assert shown["a"][i] == ", ".join(format_fixed(v, 3) for v in a[i])
+        assert shown["grad"][i] == ", ".join(format_fixed(v, 3) for v in grad[i])
+        assert shown["factor"][i] == ", ".join(format_fixed(v, 3) for v in a[i] * (1 - a[i]))
+    assert np.median(a * (1 - a)) < 0.01  # saturated: the factor that shrinks the gradient

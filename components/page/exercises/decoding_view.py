@@ -65,7 +65,7 @@ class DecodingView(ExerciseView):
                 "decoding.", "prompt", "caption", "col_rank", "col_token", "col_z", "col_scaled", "col_a",
                 "col_cum", "col_top_k", "col_top_p", "col_min_p", "col_final", "col_count", "kept",
                 "cut_top_k", "cut_top_p", "cut_min_p", "after_cut", "off", "summary", "generated",
-                "not_generated"),
+                "not_generated", "seed_bad"),
         )
         update = context.callback("exercises/decoding.js", generate=False, **args)
         context.on_input(update)

@@ -262,8 +262,10 @@ class TrainingView(ExerciseView):
         )
         chart.x_range.syncable = chart.y_range.syncable = False
         chart.image_rgba(image="image", x="x", y="y", dw="dw", dh="dh", source=self.image)
+        # A light ring in both themes (the dark theme turns #ffffff into its background): a point stays
+        # visible on the region of its own colour.
         dots = chart.scatter(
-            x="x", y="y", size=8, fill_color="color", line_color="#ffffff", line_width=1, source=self.points
+            x="x", y="y", size=8, fill_color="color", line_color="#f5f5f5", line_width=1, source=self.points
         )
         texts = self.texts
         chart.add_tools(

@@ -27,7 +27,11 @@ candidates.forEach((j) => { acc += d.probabilities[j] / topKTotal; running[j] = 
 // The counts: drawn on Generate, and again on any change once drawn (the same seed, the same draws).
 const drewBefore = Array.from(tokens.data.count ?? []).some((c) => c >= 0);
 const n = Number(count.value);
-const seedValue = Math.round(Number(seed.value) || 0);
+// The box refuses letters and clamps; an emptied box (null) or anything else not a whole number in
+// range is said, and seed 0 used, so the counts always belong to a seed that is shown.
+const seedOk = Number.isInteger(seed.value) && seed.value >= 0 && seed.value <= seed.high;
+const seedValue = seedOk ? seed.value : 0;
+const seedNote = seedOk ? "" : `${formatText(t.seed_bad, {high: seed.high, used: seedValue})} `;
 let counts = new Array(K).fill(-1);
 if (generate || drewBefore) counts = Sampling.counts(Sampling.draw(d.final, Rng.create(seedValue), n), K);
 
@@ -69,6 +73,6 @@ let next = "…";
 if (counts[0] >= 0) next = `<b class="next">${names[counts.indexOf(Math.max(...counts))]}</b>`;
 setHtml(prompt_div, `<p>${formatText(t.prompt, {next})}</p>`);
 const list = d.order.filter((j) => counts[j] > 0).map((j) => `${names[j]} ${counts[j]}`).join(" · ");
-setHtml(drawn, `<p>${counts[0] >= 0 ? formatText(t.generated, {n, seed: seedValue, list}) : t.not_generated}</p>`);
+setHtml(drawn, `<p>${seedNote}${counts[0] >= 0 ? formatText(t.generated, {n, seed: seedValue, list}) : t.not_generated}</p>`);
 tokens.data = {token: names, a: d.probabilities, final: d.final, kept: d.kept,
   cut: d.cutBy.map((c) => c ?? ""), count: counts};
