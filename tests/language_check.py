@@ -7,8 +7,9 @@ import re
 
 # Words that may stay in Latin script on the Chinese page: the function names (the brief allows
 # softmax/sigmoid), names, the app's name, maths (ln, log, max), the number type float64, and
-# the language switch, which names English in English on purpose.
+# the language switch, which names English in English on purpose; Gumbel (of the Gumbel-max trick).
 ALLOWED = {
+    "gumbel",
     "softmax", "sigmoid", "michael", "nielsen", "lab", "ln", "log", "max", "float", "english", "language",
 }
 _URL = re.compile(r"(?:https?|file)://\S+")

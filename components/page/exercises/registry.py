@@ -7,6 +7,7 @@ from .cross_entropy_view import CrossEntropyView
 from .inverse_view import InverseView
 from .jacobian_view import JacobianView
 from .nonlocality_view import NonLocalityView
+from .sampling_view import SamplingView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
 
@@ -17,4 +18,5 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     SweepView,
     CrossEntropyView,
     InverseView,
+    SamplingView,
 )
