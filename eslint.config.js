@@ -11,7 +11,7 @@ const globals = require("globals");
 // What the prelude (static/js/prelude/*.js) and BokehJS give every callback.
 const CALLBACK_GLOBALS = Object.fromEntries(
   ["SoftmaxMath", "InputCheck", "NumberFormat", "formatText", "setHtml", "formatNumber", "formatFixed",
-   "powerHtml", "Rng", "Sampling", "Decoding", "Bandit", "Relatives", "z", "tau", "cb_obj", "cb_data", "cb_context"].map((name) => [name, "readonly"]));
+   "powerHtml", "Rng", "Sampling", "Decoding", "Bandit", "Relatives", "Training", "z", "tau", "cb_obj", "cb_data", "cb_context"].map((name) => [name, "readonly"]));
 
 module.exports = [
   js.configs.recommended,

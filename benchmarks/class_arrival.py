@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -32,12 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.capacity import cpu_seconds, rss_mb  # noqa: E402
+from benchmarks.capacity import SLIDERS, cpu_seconds, rss_mb  # noqa: E402
 from tests.browser.conftest import free_port, wait_for_http  # noqa: E402
 from tests.load.bokeh_session import BokehSession  # noqa: E402
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 APPS = ("softmax-lab", "naive Panel app")
+WORKING = 5  # visitors already working when the class arrives (benchmarks/capacity.py's measure)
 # Every chart source of every document on the page, as text: a change shows the page answered.
 SOURCES_JS = """() => JSON.stringify([...(window.Bokeh?.documents ?? [])].flatMap((doc) =>
   [...doc.all_models].filter((m) => m.type === "ColumnDataSource" || m.data !== undefined)
@@ -110,6 +113,15 @@ async def arrive(base_url: str, path: str, count: int, started: float) -> tuple[
     return times, sessions
 
 
+async def keep_working(session: BokehSession, seed: int, done: asyncio.Event) -> None:
+    """A visitor already working: a slider change every 100-300 ms until ``done`` (as capacity.py)."""
+    rng = random.Random(seed)
+    while not done.is_set():
+        with contextlib.suppress(TimeoutError):
+            await session.set_value(rng.choice(SLIDERS), round(rng.uniform(-5, 5), 1), timeout=60)
+        await asyncio.sleep(rng.uniform(0.1, 0.3))
+
+
 def level(app: str, count: int) -> dict:
     process, base_url, path, _ = start(app)
     pid = process.pid
@@ -119,22 +131,34 @@ def level(app: str, count: int) -> dict:
 
         asyncio.run(warm_up())
         time.sleep(5)  # the warm-up session closes and is dropped
-        idle_mb, cpu_before = rss_mb(pid), cpu_seconds(pid)
-        started = time.perf_counter()
+        idle_mb = rss_mb(pid)
         browser_result: dict = {}
-        chromium = threading.Thread(target=chromium_interactive,
-                                    args=(base_url + path, started, browser_result))
-        chromium.start()
+        lags: list[float] = []
 
-        async def run() -> tuple[list[float], float]:
+        async def run() -> tuple[list[float], float, float]:
+            # Visitors already working change sliders while the class arrives; their lag is
+            # measured from the arrival's start until the last visitor has its document.
+            working = [await BokehSession.open(base_url, path, timeout=120) for _ in range(WORKING)]
+            await asyncio.sleep(1)
+            cpu_before, started = cpu_seconds(pid), time.perf_counter()
+            threading.Thread(target=chromium_interactive, args=(base_url + path, started, browser_result),
+                             daemon=True).start()
+            arrived = asyncio.Event()
+            users = [asyncio.ensure_future(keep_working(s, i, arrived)) for i, s in enumerate(working)]
             times, sessions = await arrive(base_url, path, count, started)
+            arrived.set()
+            await asyncio.gather(*users)
+            lags.extend(lag for s in working for lag in s.server_lag_s)
             open_mb = rss_mb(pid)
-            for session in sessions:
+            for session in [*sessions, *working]:
                 session.close()
-            return times, open_mb
+            return times, open_mb, cpu_before
 
-        times, open_mb = asyncio.run(run())
-        chromium.join(timeout=200)
+        times, open_mb, cpu_before = asyncio.run(run())
+        for _ in range(200):  # bounded: the Chromium thread says when it is done
+            if "interactive_s" in browser_result or "error" in browser_result:
+                break
+            time.sleep(1)
         cpu_used = cpu_seconds(pid) - cpu_before
         time.sleep(20)  # the sessions' lifetime passes; the server drops and releases them
         after_mb = rss_mb(pid)
@@ -145,7 +169,8 @@ def level(app: str, count: int) -> dict:
             "median_s": statistics.median(times) if times else None,
             "chromium_interactive_s": browser_result.get("interactive_s"),
             "chromium_error": browser_result.get("error"),
-            "cpu_ms_per_visitor": 1000 * cpu_used / (count + 1),
+            "cpu_ms_per_visitor": 1000 * cpu_used / (count + 1),  # the working visitors' changes too
+            "working_lag_p95_ms": 1000 * sorted(lags)[int(len(lags) * 0.95)] if lags else None,
             "mb_per_open_visitor": (open_mb - idle_mb) / count, "idle_mb": idle_mb, "open_mb": open_mb,
             "after_mb": after_mb, "after_vs_idle": after_mb / idle_mb - 1,
         }
@@ -179,13 +204,13 @@ def main() -> None:
     starts = {app: start_to_interactive(app) for app in APPS}
     print(f"\nA class arriving at once (load average {load:.2f} at the start; {os.cpu_count()} cores)\n")
     print("| visitors | app | last has its document | p95 | Chromium interactive | server CPU per visitor "
-          "| memory per open visitor | memory after they left |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+          f"| memory per open visitor | memory after they left | lag of {WORKING} working visitors, p95 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         print(f"| {row['visitors']} | {row['app']} | {seconds(row['last_s'])} | {seconds(row['p95_s'])} "
               f"| {seconds(row['chromium_interactive_s'])} | {row['cpu_ms_per_visitor']:.0f} ms "
               f"| {row['mb_per_open_visitor']:.2f} MB | {row['after_vs_idle']:+.0%} of idle "
-              f"({row['idle_mb']:.0f} MB) |")
+              f"({row['idle_mb']:.0f} MB) | {row['working_lag_p95_ms'] or float('nan'):.0f} ms |")
     print("\n| server start to the first interactive page | " + " | ".join(
         f"{app}: {seconds(value)}" for app, value in starts.items()) + " |")
     result = {"load_average": load, "levels": rows, "start_to_interactive_s": starts}

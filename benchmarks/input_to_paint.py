@@ -9,6 +9,8 @@ served by `panel serve` on 127.0.0.1.
     .venv/bin/python benchmarks/input_to_paint.py [--events 300] [--static]
 
 --static adds the static export (`python app.py export`, opened from file://).
+--cpu-slowdown 4 slows Chromium's CPU 4x (CDP Emulation.setCPUThrottlingRate), as a school laptop:
+this machine is frame-bound, a slow laptop is not.
 
 "baseline, browser math" is the issue's second reference: the baseline page with its Python
 callback replaced by a few lines of JS (benchmarks/baseline_app.py ?math=browser). No Python
@@ -122,6 +124,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=300, help="key presses and pointer moves, each")
     parser.add_argument("--static", action="store_true", help="also the static export (python app.py export)")
+    parser.add_argument("--cpu-slowdown", type=float, default=1.0,
+                        help="Chromium's CPU slowed this many times (Emulation.setCPUThrottlingRate)")
     args = parser.parse_args()
     results: dict[str, dict] = {}
     servers = {"softmax-lab": serve("app.py"), "baseline": serve("benchmarks/baseline_app.py")}
@@ -142,6 +146,9 @@ def main() -> None:
                 page.locator(".z-slider-4 .noUi-handle").wait_for()
                 page.wait_for_function("() => window.Bokeh && Bokeh.documents.length > 0")
                 page.evaluate(HOOK)
+                if args.cpu_slowdown != 1:  # after the load: the page's own start is not what is measured
+                    cdp = page.context.new_cdp_session(page)
+                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": args.cpu_slowdown})
                 results[name] = {"keys": summary(measure_keys(page, args.events)),
                                  "drag": summary(measure_drag(page, args.events))}
                 page.close()
@@ -167,7 +174,8 @@ def main() -> None:
         print(f"{BROWSER_MATH} ({kind}): p95 {floor} ms, {results['baseline'][kind]['p95_ms'] / floor:.1f}x "
               "faster than the baseline: two BokehJS charts with no Python in the loop")
     machine = {"machine": platform.machine(), "cpus": __import__("os").cpu_count(),
-               "python": platform.python_version()}
+               "python": platform.python_version(), "cpu_slowdown": args.cpu_slowdown,
+               "load_average": __import__("os").getloadavg()[0]}
     print(json.dumps({"benchmark": "input_to_paint", "machine": machine, "results": results}))
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py                 # English and Traditional Chinese
     .venv/bin/python scripts/screenshots.py en              # only the languages given
+    .venv/bin/python scripts/screenshots.py --only training # only the shots of that name
 
 Serves the app on a free 127.0.0.1 port, opens it in Debian's Chromium and writes
 docs/screenshots/<view>-<lang>-<width>.png: the whole page ("main") at 1280 and 375 px,
@@ -33,7 +34,14 @@ SHOTS = [
     ("main", "", 375, None),
     ("jacobian", "view=jacobian", 1280, ".exercises"),
     ("temperature", "view=temperature", 1280, ".exercises"),
+    ("decoding", "view=decoding&K=6&z=2.5,-1,3.2,0.5,1.8,-0.3&top_k=5&top_p=0.95&min_p=0.1", 1280,
+     ".exercises"),
+    ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
+    ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
 ]
+# What a shot does before it is taken: the button pressed and how often (the slowdown comparison
+# needs some steps trained; the decoding tab shows its counts once Generate was pressed).
+STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1)}
 
 
 def settle(page: Page) -> None:
@@ -44,9 +52,15 @@ def settle(page: Page) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def shoot(page: Page, url: str, path: Path, element: str | None) -> None:
+def shoot(page: Page, url: str, path: Path, element: str | None,
+          steps: tuple[str, int] = ("", 0)) -> None:
     page.goto(url)
     settle(page)
+    button, times = steps
+    for _ in range(times):
+        page.locator(button).click()
+    if times:
+        settle(page)
     if element is None:
         page.screenshot(path=str(path), full_page=True)
     else:
@@ -58,6 +72,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="README screenshots of the served app")
     parser.add_argument("langs", nargs="*", default=list(LANGUAGES),
                         help=f"languages ({', '.join(LANGUAGES)}); default: all")
+    parser.add_argument("--only", help="only the shots of this name (main, jacobian, training, ...)")
     args = parser.parse_args(argv)
     unknown = [lang for lang in args.langs if lang not in LANGUAGES]
     if unknown:
@@ -75,12 +90,15 @@ def main(argv: list[str]) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lang in args.langs:
                 for name, query, width, element in SHOTS:
+                    if args.only and name != args.only:
+                        continue
                     context = browser.new_context(viewport={"width": width, "height": 900},
                                                   color_scheme="light")
                     page = context.new_page()
                     link = "&".join(part for part in (query, f"lang={lang}") if part)
                     path = OUT / f"{name}-{lang}-{width}.png"
-                    shoot(page, f"http://127.0.0.1:{port}/app?{link}", path, element)
+                    shoot(page, f"http://127.0.0.1:{port}/app?{link}", path, element,
+                          STEPS_BEFORE.get(name, ("", 0)))
                     context.close()
                     if (name, lang, width) == ("main", "en", 1280):
                         shutil.copyfile(path, ROOT / "docs" / "screenshot.png")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bokeh.document import Document
 from bokeh.model import Model
 from bokeh.models import (
     CategoricalAxis,
@@ -48,14 +47,9 @@ def takes_keys(plot: Plot) -> bool:
     return any(not isinstance(tool, InspectTool) for tool in plot.toolbar.tools)
 
 
-def unfocusable_charts(document: Document, models: Iterable[Model]) -> None:
-    """Take every chart among ``models`` that does nothing for the keyboard out of the Tab
-    order, once rendered."""
-    document.js_on_event("document_ready", unfocusable_charts_callback(models))
-
-
 def unfocusable_charts_callback(models: Iterable[Model]) -> CustomJS:
-    """What unfocusable_charts runs once the charts among ``models`` are rendered."""
+    """Takes the charts among ``models`` that do nothing for the keyboard out of the Tab order,
+    once rendered."""
     plots = [model for model in models if isinstance(model, Plot) and not takes_keys(model)]
     return js_code("browser/unfocusable_charts.js", plots=plots)
 
@@ -108,26 +102,15 @@ def fit_bar_labels(models: Iterable[Model], into: CustomJS | None = None) -> Cus
     return into
 
 
-def focusable_scroll_boxes(document: Document, models: Iterable[Model]) -> None:
-    """Make every Div whose table overflows its box reachable by keyboard, once rendered."""
-    document.js_on_event("document_ready", scroll_boxes_callback(models))
-
-
 def scroll_boxes_callback(models: Iterable[Model]) -> CustomJS:
-    """What focusable_scroll_boxes runs once the Divs among ``models`` are rendered."""
+    """Makes every Div among ``models`` whose table overflows its box reachable by keyboard,
+    once rendered."""
     divs = [model for model in models if isinstance(model, Div)]
     return js_code("browser/focusable_scroll_boxes.js", divs=divs)
 
 
-def label_slider_handles(
-    document: Document, models: Iterable[Model], log_sliders: tuple[Slider, ...] = ()
-) -> None:
-    """Name every slider handle among ``models`` for screen readers, once it is rendered."""
-    document.js_on_event("document_ready", slider_labels_callback(models, log_sliders))
-
-
 def slider_labels_callback(models: Iterable[Model], log_sliders: tuple[Slider, ...] = ()) -> CustomJS:
-    """What label_slider_handles runs once the sliders among ``models`` are rendered (and
+    """Names the handle of every slider among ``models`` for screen readers once rendered (and
     again whenever a title changes)."""
     sliders = [model for model in models if isinstance(model, Slider)]
     callback = js_code("browser/label_slider_handles.js",

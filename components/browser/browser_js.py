@@ -53,7 +53,7 @@ MODULES_ARG = "browser_modules"
 # The names the prelude gives every callback, and those BokehJS gives every CustomJS.
 PRELUDE_NAMES = frozenset({"SoftmaxMath", "InputCheck", "NumberFormat", "formatText", "setHtml", "setHtmlIn",
                            "formatNumber", "formatFixed", "powerHtml",
-                           "Rng", "Sampling", "Decoding", "Bandit", "Relatives"})
+                           "Rng", "Sampling", "Decoding", "Bandit", "Relatives", "Training"})
 READ_INPUTS_NAMES = frozenset({"z", "tau"})
 BOKEH_NAMES = frozenset({"cb_obj", "cb_data", "cb_context"})
 # The names BokehJS gives a CustomJSTickFormatter's code.
@@ -100,7 +100,8 @@ def without_comment_lines(source: str) -> str:
 
 # The library modules, in the order they are defined (formatText first: InputCheck uses it).
 LIB_FILES = ("format_text.js", "softmax_math.js", "number_format.js", "input_check.js", "set_html.js",
-             "rng.js", "sampling.js", "decoding.js", "bandit.js", "relatives.js")  # bandit uses rng, sampling
+             "rng.js", "sampling.js", "decoding.js", "bandit.js", "relatives.js",
+             "training.js")  # bandit uses rng, sampling; training uses rng
 MATH_JS_SOURCE = js_source("lib/softmax_math.js")
 INPUT_CHECK_JS_SOURCE = js_source("lib/input_check.js")
 NUMBER_FORMAT_JS_SOURCE = js_source("lib/number_format.js")
@@ -109,7 +110,7 @@ NUMBER_FORMAT_JS_SOURCE = js_source("lib/number_format.js")
 MODULES_JS = (
     '"use strict";\n' + "".join(without_comment_lines(js_source(f"lib/{name}")) for name in LIB_FILES)
     + "return Object.freeze({SoftmaxMath, InputCheck, NumberFormat, formatText, setHtmlIn, "
-    + "Rng, Sampling, Decoding, Bandit, Relatives});\n"
+    + "Rng, Sampling, Decoding, Bandit, Relatives, Training});\n"
 )
 LOAD_MODULES_JS = js_source("prelude/load_modules.js")
 READ_INPUTS_JS = js_source("prelude/read_inputs.js")

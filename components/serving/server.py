@@ -14,22 +14,24 @@ from ..browser.browser_js import STATIC_DIR
 from ..model.state import SoftmaxState
 from ..page.shell.page import TITLE, SoftmaxLab
 from ..words.i18n import DEFAULT_LANGUAGE, choose_language
+from .busy import cap_sessions
 from .page_resources import serve_only_used_resources
 from .settings import ClosedSessionSweeper, ServerSettings, skip_document_validation
-from .shared_page import shared_page
+from .shared_page import PAGE_SCRIPTS, PageScriptHandler, shared_page
 from .visitor import Visitor, attach_visitor
 
 PAGE_TEMPLATE = Template((Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8"))
 PAGE_CSS = (STATIC_DIR / "css" / "page.css").read_text(encoding="utf-8")
 
 
-def create_app(on_visitor: Callable[[Visitor], None] | None = None) -> None:
+def create_app(on_visitor: Callable[[Visitor], None] | None = None, *, page_scripts: bool = False) -> None:
     """A visitor's session: its own state, and the shared page of its language around it.
 
     The page (serving/shared_page.py) is the same for every visitor of a language and is built
     once; the session holds only the visitor's state (serving/visitor.py), so a class opening
     the link at once costs the server a few models each instead of a whole page each.
-    ``on_visitor``: told of each new visitor (tests read their states).
+    ``on_visitor``: told of each new visitor (tests read their states). ``page_scripts``: the
+    server answers /softmax-page/ (PageScriptHandler), so the page's script is a file of its own.
 
     Embedded by a <script> tag (autoload.js), the page is the session's own document, as before:
     Bokeh's script embed renders only the session's document, so it is built per visitor
@@ -45,7 +47,8 @@ def create_app(on_visitor: Callable[[Visitor], None] | None = None) -> None:
     shared = shared_page(choose_language(requested_language(args)))
     visitor = attach_visitor(document, SoftmaxState(lang=shared.lang))
     document.template = PAGE_TEMPLATE
-    document.template_variables.update(shared=shared, page_css=PAGE_CSS)
+    script_url = f"{pn.state.base_url}{PAGE_SCRIPTS}/{shared.js_name}" if page_scripts else None
+    document.template_variables.update(shared=shared, page_css=PAGE_CSS, page_script_url=script_url)
     document.title = shared.title
     if on_visitor is not None:
         on_visitor(visitor)
@@ -77,8 +80,14 @@ def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do; memory of closed sessions is released."""
     for lang in (DEFAULT_LANGUAGE,):  # the first visitor must not wait for the page to be built
         shared_page(lang)
-    server = pn.serve({"app": create_app}, show=False, start=False, title=TITLE, liveness=True,
-                      **settings.server_kwargs())
+    cap_sessions(settings.max_sessions)
+
+    def app() -> None:  # a plain function: Panel serves a function, not a partial
+        create_app(page_scripts=True)
+
+    kwargs = settings.server_kwargs()
+    kwargs["extra_patterns"] = [*kwargs["extra_patterns"], (rf"/{PAGE_SCRIPTS}/([^/]+)", PageScriptHandler)]
+    server = pn.serve({"app": app}, show=False, start=False, title=TITLE, liveness=True, **kwargs)
     ClosedSessionSweeper(server).start(settings.check_sessions_ms)
     server.start()
     server.io_loop.start()

@@ -9,6 +9,8 @@ the container and the tests.
     SOFTMAX_LAB_NUM_PROCS        worker processes sharing the port (default 1; 0 = one per core)
     SOFTMAX_LAB_PREFIX           URL prefix behind a reverse proxy, e.g. /softmax (default none)
     SOFTMAX_LAB_SESSION_LIFETIME_MS  how long an unused session is kept (default 15000)
+    SOFTMAX_LAB_MAX_SESSIONS     open sessions past which a new page gets HTTP 503 and a page
+                                 that retries by itself (default 2000: ~250 MB; serving/busy.py)
     SOFTMAX_LAB_STATS            1 to answer /stats with the open sessions and the memory in use
                                  (for monitoring and the load tests; off by default)
 """
@@ -65,6 +67,7 @@ class ServerSettings:
     num_procs: int = 1
     prefix: str = ""
     session_lifetime_ms: int = 15000
+    max_sessions: int = 2000
     stats: bool = False
 
     @classmethod
@@ -83,6 +86,7 @@ class ServerSettings:
             prefix=f"/{prefix}" if prefix else "",
             session_lifetime_ms=_int(environ, "SOFTMAX_LAB_SESSION_LIFETIME_MS", cls.session_lifetime_ms,
                                      1000, 86_400_000),
+            max_sessions=_int(environ, "SOFTMAX_LAB_MAX_SESSIONS", cls.max_sessions, 1, 100_000),
             stats=environ.get("SOFTMAX_LAB_STATS", "").strip() == "1",
         )
 

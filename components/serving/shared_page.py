@@ -6,15 +6,20 @@ maths runs in the browser and the link's state (z, tau, K, range, view, theme) i
 session costs (245 models: ~0.5 s of CPU), so it is done once per language and process, and a
 visitor's own server session holds only what differs: its state (serving/visitor.py).
 
-The page reaches the browser as a standalone Bokeh document inside the HTML of the visitor's
-session page (templates/page.html). When its document is ready it names its inputs on
-``window.softmaxLab`` (static/js/callbacks/serving/page_ready.js), where the visitor's session
-finds them (link.js) to send the state to Python.
+The page reaches the browser as a standalone Bokeh document beside the visitor's session
+(templates/page.html): served by `python app.py`, its script is one file per language and
+build (/softmax-page/<lang>-<hash>.js, PageScriptHandler), compressed once and cached by the
+browser, so a visitor's own HTML is a few kilobytes and costs the server no compression of the
+page; under `panel serve` (no such route) the script is inside the HTML. When its document is
+ready it names its inputs on ``window.softmaxLab`` (static/js/callbacks/serving/page_ready.js),
+where the visitor's session finds them (link.js) to send the state to Python.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gzip
+import hashlib
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bokeh.document import Document
@@ -23,6 +28,7 @@ from bokeh.embed.util import standalone_docs_json_and_render_items
 from bokeh.embed.wrappers import wrap_in_script_tag
 from bokeh.models import CustomJS
 from markupsafe import Markup
+from tornado.web import HTTPError, RequestHandler
 
 from ..browser.browser_js import js_source
 from ..page.context import Inputs
@@ -40,6 +46,14 @@ class SharedPage:
     title: str
     lang: str
     description: str
+    js: bytes = field(repr=False)  # the script's code, for the page's script file
+    js_gzip: bytes = field(repr=False)
+
+    @property
+    def js_name(self) -> str:
+        """The script file's name: a new build of the page gets a new name, so browsers may
+        cache a name for ever."""
+        return f"{self.lang}-{hashlib.sha256(self.js).hexdigest()[:16]}.js"
 
 
 @lru_cache(maxsize=len(LANGUAGES) + 1)
@@ -57,9 +71,19 @@ def shared_page(lang: str) -> SharedPage:
     document.js_on_event("document_ready", _page_ready(lab, inputs))
     docs_json, render_items = standalone_docs_json_and_render_items(document, suppress_callback_warning=True)
     divs = Markup("".join(div_for_render_item(item) for item in render_items))
-    script = Markup(wrap_in_script_tag(script_for_render_items(docs_json, render_items)))
-    return SharedPage(divs=divs, script=script, title=lab.title, lang=lab.lang,
-                      description=lab.texts("page.description"))
+    code = script_for_render_items(docs_json, render_items)
+    js = code.encode("utf-8")
+    return SharedPage(divs=divs, script=Markup(wrap_in_script_tag(code)), title=lab.title, lang=lab.lang,
+                      description=lab.texts("page.description"), js=js, js_gzip=gzip.compress(js, 9, mtime=0))
+
+
+def built_page(js_name: str) -> SharedPage | None:
+    """The page built in this process whose script file is ``js_name`` (None: no such build)."""
+    lang = js_name.rsplit("-", 1)[0]
+    if lang not in LANGUAGES:
+        return None
+    page = shared_page(lang)
+    return page if page.js_name == js_name else None
 
 
 def _page_ready(lab: SoftmaxLab, inputs: Inputs) -> CustomJS:
@@ -69,3 +93,23 @@ def _page_ready(lab: SoftmaxLab, inputs: Inputs) -> CustomJS:
         "range_buttons": inputs.range_buttons, "tabs": lab.exercises.tabs, "banner": lab.connection.model,
     })
 
+
+
+PAGE_SCRIPTS = "softmax-page"  # the route of the pages' script files
+
+
+class PageScriptHandler(RequestHandler):
+    """/softmax-page/<lang>-<hash>.js: a built page's script, compressed once, cached for ever."""
+
+    def get(self, js_name: str) -> None:
+        page = built_page(js_name)
+        if page is None:
+            raise HTTPError(404)
+        self.set_header("Content-Type", "text/javascript; charset=utf-8")
+        self.set_header("Cache-Control", "public, max-age=31536000, immutable")
+        self.set_header("Vary", "Accept-Encoding")
+        if "gzip" in self.request.headers.get("Accept-Encoding", ""):
+            self.set_header("Content-Encoding", "gzip")  # the server's gzip transform then leaves it
+            self.finish(page.js_gzip)
+        else:
+            self.finish(page.js)

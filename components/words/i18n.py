@@ -107,6 +107,13 @@ TEXTS: dict[str, dict[str, str]] = {
             "reload it to reconnect: your settings are kept in the link."
         ),
         "connection.reload": "Reload",
+        # components/serving/busy.py (the page a full server answers with, HTTP 503)
+        "busy.title": "softmax-lab is busy",
+        "busy.text": (
+            "Too many pages are open on this server right now. This page tries again by itself in "
+            "{seconds} seconds; nothing you set is lost: your settings are in the link."
+        ),
+        "busy.retry": "Try again now",
         # components/model/presets.py
         "preset.book": "Reset to the book's values",
         "preset.equal": "All equal",
@@ -353,9 +360,114 @@ TEXTS: dict[str, dict[str, str]] = {
         "sampling.gumbel_winner": "Drawn: {name}.",
         "sampling.explanation": "Each draw takes one uniform number U from the seeded generator and picks the first output whose running total of a passes U. The same seed gives the same draws, here and in numpy. Counts wander around N aⱼ, mostly inside the band; their distance from a, the total variation, falls like 1/√N. Gumbel-max is a second way with exactly the same distribution: add independent Gumbel noise to zⱼ/τ and take the largest. At a tiny τ a is one-hot and every draw is the same output.",
         # components/page/exercises/decoding_view.py
+        "decoding.title": "Next-token decoding",
+        "decoding.prompt": "The cat sat on the {next}",
+        "decoding.words": "mat,floor,sofa,bed,chair,rug,roof,table,box,windowsill",
+        "decoding.top_k": "top-k (1 to K; K = off)",
+        "decoding.top_p": "top-p (0 to 1; 1 = off)",
+        "decoding.min_p": "min-p (0 to 1; 0 = off)",
+        "decoding.seed": "Seed",
+        "decoding.count": "Words to draw",
+        "decoding.generate": "Generate",
+        "decoding.caption": "Each z is the logit of a candidate next word; every stage, most likely word first",
+        "decoding.col_rank": "Rank",
+        "decoding.col_token": "Word",
+        "decoding.col_z": "Logit z",
+        "decoding.col_scaled": "z / τ",
+        "decoding.col_a": "softmax a",
+        "decoding.col_top_k": "top-k",
+        "decoding.col_cum": "Running total",
+        "decoding.col_top_p": "top-p",
+        "decoding.col_min_p": "min-p",
+        "decoding.col_final": "Final p",
+        "decoding.col_count": "Drawn",
+        "decoding.kept": "kept",
+        "decoding.cut_top_k": "cut: rank {rank} > k = {k}",
+        "decoding.cut_top_p": "cut: the words above already total {total} ≥ p = {p}",
+        "decoding.cut_min_p": "cut: a = {a} < min-p × max a = {bar}",
+        "decoding.after_cut": "–",
+        "decoding.off": "{name} is off.",
+        "decoding.summary": "{kept} of {K} words kept; the greedy choice (top-k = 1) is “{greedy}”.",
+        "decoding.generated": "{n} words drawn with seed {seed}: {list}.",
+        "decoding.not_generated": "Press Generate to draw words from the final distribution.",
+        "decoding.seed_bad": "The seed must be a whole number from 0 to {high}, so {used} is used.",
+        "decoding.explanation": (
+            "A language model ends with a softmax over its vocabulary. The temperature τ divides the "
+            "logits first; top-k keeps the k most likely words (ties: the lower index first), top-p the "
+            "fewest most likely words whose total reaches p, min-p the words with a ≥ min-p × max a. "
+            "The kept a are divided by their total: the final distribution that Generate draws from. "
+            "The same seed always gives the same words."
+        ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
+        "training.title": "Training",
+        "training.preset": "Data",
+        "training.preset_separated": "Separated blobs",
+        "training.preset_overlapping": "Overlapping blobs",
+        "training.preset_between": "One class between two others",
+        "training.preset_wrong": "Badly wrong start",
+        "training.seed": "Seed",
+        "training.cost": "Cost and outputs",
+        "training.cost_ll": "log-likelihood, softmax outputs",
+        "training.cost_quad": "quadratic, sigmoid outputs",
+        "training.cost_compare": "compare both from the same start",
+        "training.eta": "Learning rate η",
+        "training.lambda": "L2 weight λ",
+        "training.epsilon": "Label smoothing ε",
+        "training.add_class": "Class of a new point",
+        "training.add_x": "New point x₁",
+        "training.add_y": "New point x₂",
+        "training.add_point": "Add point",
+        "training.train": "Train",
+        "training.pause": "Pause",
+        "training.step": "Step",
+        "training.reset": "Reset",
+        "training.steps_axis": "step",
+        "training.loss_axis": "loss",
+        "training.accuracy_axis": "accuracy",
+        "training.status": "Step {step} ({cost}): loss {loss}, accuracy {accuracy}.",
+        "training.status_compare": (
+            "Step {step}: log-likelihood with softmax: loss {loss_ll}, accuracy {acc_ll}; "
+            "quadratic with sigmoid: loss {loss_q}, accuracy {acc_q}."
+        ),
+        "training.too_many": (
+            "This tab trains {low} to {high} classes and the page has K = {k}: lower K to train a layer."
+        ),
+        "training.tau_note": (
+            "The regions are shaded by the largest output at τ = {tau}: τ changes how confident they look, "
+            "never which class wins a pixel (the argmax of z does not depend on τ)."
+        ),
+        "training.table_caption": "The {count} points, for reading without the chart",
+        "training.table_x": "x₁",
+        "training.table_y": "x₂",
+        "training.table_class": "class",
+        "training.table_predicted": "predicted class",
+        "training.added": "Added a point at ({x}, {y}) in class {class}.",
+        "training.limit_reached": "Paused after {steps} steps.",
+        "training.explanation": (
+            "One layer z<sub>j</sub> = w<sub>j</sub> · x + b<sub>j</sub> learns the points by gradient descent. "
+            "With the log-likelihood cost and softmax outputs the gradient is a − y, so a badly wrong start "
+            "learns fast; with the quadratic cost and sigmoid outputs it carries σ′(z), which is almost 0 when "
+            "a sigmoid is saturated on the wrong side, and learning crawls. Choose “Badly wrong start” and "
+            "compare the two loss curves. “One class between two others” cannot be separated by one layer. "
+            "Click the chart (or use the boxes) to add a point of the chosen class; hover a point for its a, "
+            "a − y and σ′(z)."
+        ),
         # components/page/exercises/relatives_view.py
+        "relatives.title": "Softmax and its relatives",
+        "relatives.explanation": "The same z and τ through five mappings. Hardmax is the one-hot argmax, the limit of softmax as τ → 0. Sparsemax (Martins and Astudillo, 2016) is the Euclidean projection of z / τ onto the simplex and sets outputs exactly to 0; 1.5-entmax (Peters, Niculae and Martins, 2019) lies between softmax and sparsemax. Log-softmax has its own axis, where the small outputs are visible.",
+        "relatives.softmax": "softmax",
+        "relatives.hardmax": "hardmax (τ → 0)",
+        "relatives.sparsemax": "sparsemax",
+        "relatives.entmax": "1.5-entmax",
+        "relatives.log_softmax": "log-softmax",
+        "relatives.output": "output",
+        "relatives.zeros": "exact zeros",
+        "relatives.entropy": "entropy (nats)",
+        "relatives.caption": "The page's z at τ = {tau} through every mapping",
+        "relatives.support": "Sparsemax: threshold c = {c}, support {support} of {size}; 1.5-entmax: support {entmax} of {size}.",
+        "relatives.jacobian_sparsemax": "Sparsemax Jacobian ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ, s the indicator of the support S",
+        "relatives.jacobian_softmax": "Softmax Jacobian ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
     },
     "zh-Hant": {
         "language.label": "語言",
@@ -420,6 +532,10 @@ TEXTS: dict[str, dict[str, str]] = {
         # components/page/shell/connection_status.py
         "connection.lost": "與伺服器的連線中斷了。頁面仍在你的瀏覽器中計算；重新載入即可重新連線：你的設定都保存在連結裡。",
         "connection.reload": "重新載入",
+        # components/serving/busy.py (the page a full server answers with, HTTP 503)
+        "busy.title": "softmax-lab 目前忙碌中",
+        "busy.text": "這台伺服器目前開啟的頁面太多。本頁會在 {seconds} 秒後自動重試；你設定的內容都保存在連結中，不會遺失。",
+        "busy.retry": "立即重試",
         # components/model/presets.py
         "preset.book": "回到書中的初始值",
         "preset.equal": "全部相等",
@@ -647,9 +763,108 @@ TEXTS: dict[str, dict[str, str]] = {
         "sampling.gumbel_winner": "抽中：{name}。",
         "sampling.explanation": "每次抽樣從有種子的亂數產生器取一個均勻亂數 U，選出 a 的累計和第一個超過 U 的輸出。同一個種子在瀏覽器和參考程式中得到完全相同的抽樣結果。次數在 N aⱼ 附近擺動，大多落在帶狀區間內；它們與 a 的距離（總變差）隨 1/√N 縮小。Gumbel-max 是分佈完全相同的另一種抽法：在 zⱼ/τ 上加獨立的 Gumbel 雜訊，取最大者。τ 極小時 a 只有一個分量為 1，每次都抽到同一個輸出。",
         # components/page/exercises/decoding_view.py
+        "decoding.title": "下一個詞的解碼",
+        "decoding.prompt": "貓坐在{next}上",
+        "decoding.words": "墊子,地板,沙發,床,椅子,地毯,屋頂,桌子,箱子,窗台",
+        "decoding.top_k": "top-k（1 到 K；K = 關閉）",
+        "decoding.top_p": "top-p（0 到 1；1 = 關閉）",
+        "decoding.min_p": "min-p（0 到 1；0 = 關閉）",
+        "decoding.seed": "種子",
+        "decoding.count": "要抽的詞數",
+        "decoding.generate": "產生",
+        "decoding.caption": "每個 z 是一個候選下一個詞的分數；各個階段，最可能的詞在前",
+        "decoding.col_rank": "名次",
+        "decoding.col_token": "詞",
+        "decoding.col_z": "分數 z",
+        "decoding.col_scaled": "z / τ",
+        "decoding.col_a": "softmax a",
+        "decoding.col_top_k": "top-k",
+        "decoding.col_cum": "累計",
+        "decoding.col_top_p": "top-p",
+        "decoding.col_min_p": "min-p",
+        "decoding.col_final": "最終 p",
+        "decoding.col_count": "抽中次數",
+        "decoding.kept": "保留",
+        "decoding.cut_top_k": "刪去：名次 {rank} > k = {k}",
+        "decoding.cut_top_p": "刪去：前面的詞合計已達 {total} ≥ p = {p}",
+        "decoding.cut_min_p": "刪去：a = {a} < min-p × max a = {bar}",
+        "decoding.after_cut": "–",
+        "decoding.off": "{name} 已關閉。",
+        "decoding.summary": "{K} 個詞中保留 {kept} 個；貪婪選擇（top-k = 1）是「{greedy}」。",
+        "decoding.generated": "以種子 {seed} 抽了 {n} 個詞：{list}。",
+        "decoding.not_generated": "按「產生」，從最終分布中抽詞。",
+        "decoding.seed_bad": "種子必須是 0 到 {high} 的整數，因此改用 {used}。",
+        "decoding.explanation": (
+            "語言模型的最後一步是對整個詞彙做 softmax。溫度 τ 先除各詞的分數 z；top-k 保留最可能的 k 個詞"
+            "（同分時索引小的在前），top-p 保留合計達到 p 的最少幾個最可能的詞，min-p 保留 a ≥ min-p × max a 的詞。"
+            "保留下來的 a 再除以它們的總和，就是「產生」所抽樣的最終分布。同一個種子永遠抽出同樣的詞。"
+        ),
         # components/page/exercises/bandit_view.py
         # components/page/exercises/training_view.py
+        "training.title": "訓練",
+        "training.preset": "資料",
+        "training.preset_separated": "分開的群",
+        "training.preset_overlapping": "重疊的群",
+        "training.preset_between": "一類夾在另外兩群之間",
+        "training.preset_wrong": "錯得離譜的起點",
+        "training.seed": "種子",
+        "training.cost": "代價與輸出",
+        "training.cost_ll": "對數概似，softmax 輸出",
+        "training.cost_quad": "二次代價，sigmoid 輸出",
+        "training.cost_compare": "從同一起點比較兩者",
+        "training.eta": "學習率 η",
+        "training.lambda": "L2 權重 λ",
+        "training.epsilon": "標籤平滑 ε",
+        "training.add_class": "新點的類別",
+        "training.add_x": "新點 x₁",
+        "training.add_y": "新點 x₂",
+        "training.add_point": "加入點",
+        "training.train": "訓練",
+        "training.pause": "暫停",
+        "training.step": "走一步",
+        "training.reset": "重設",
+        "training.steps_axis": "步數",
+        "training.loss_axis": "損失",
+        "training.accuracy_axis": "正確率",
+        "training.status": "第 {step} 步（{cost}）：損失 {loss}，正確率 {accuracy}。",
+        "training.status_compare": (
+            "第 {step} 步：對數概似配 softmax：損失 {loss_ll}，正確率 {acc_ll}；"
+            "二次代價配 sigmoid：損失 {loss_q}，正確率 {acc_q}。"
+        ),
+        "training.too_many": "這個分頁訓練 {low} 到 {high} 個類別，而頁面的 K = {k}：請調低 K 再訓練。",
+        "training.tau_note": (
+            "區域的深淺是 τ = {tau} 時最大的輸出：τ 只改變它們看起來多有把握，"
+            "從不改變哪一類贏得某個像素（哪個 z 最大與 τ 無關）。"
+        ),
+        "training.table_caption": "這 {count} 個點，不看圖也能讀",
+        "training.table_x": "x₁",
+        "training.table_y": "x₂",
+        "training.table_class": "類別",
+        "training.table_predicted": "預測的類別",
+        "training.added": "在 ({x}, {y}) 加入了一個類別 {class} 的點。",
+        "training.limit_reached": "走了 {steps} 步後暫停。",
+        "training.explanation": (
+            "一層 z<sub>j</sub> = w<sub>j</sub> · x + b<sub>j</sub> 以梯度下降學習這些點。"
+            "用對數概似代價與 softmax 輸出時，梯度是 a − y，所以錯得離譜的起點也學得很快；"
+            "用二次代價與 sigmoid 輸出時，梯度帶著 σ′(z)，sigmoid 在錯的一側飽和時它幾乎是 0，學習就慢如爬行。"
+            "選「錯得離譜的起點」，比較兩條損失曲線。「一類夾在另外兩群之間」無法用一層分開。"
+            "點一下圖（或用輸入框）加入所選類別的點；把游標移到點上可看它的 a、a − y 與 σ′(z)。"
+        ),
         # components/page/exercises/relatives_view.py
+        "relatives.title": "Softmax 與它的近親",
+        "relatives.explanation": "同一組 z 與 τ 經過五種映射。Hardmax 是標出最大輸入位置的獨熱向量，也就是 softmax 在 τ → 0 時的極限。Sparsemax（Martins 與 Astudillo，2016）把 z / τ 以歐氏距離投影到單純形上，會讓部分輸出恰好為 0；1.5-entmax（Peters、Niculae 與 Martins，2019）介於 softmax 與 sparsemax 之間。Log-softmax 使用自己的座標軸，很小的輸出在這裡也看得見。",
+        "relatives.softmax": "softmax",
+        "relatives.hardmax": "hardmax（τ → 0）",
+        "relatives.sparsemax": "sparsemax",
+        "relatives.entmax": "1.5-entmax",
+        "relatives.log_softmax": "log-softmax",
+        "relatives.output": "輸出",
+        "relatives.zeros": "恰為 0 的個數",
+        "relatives.entropy": "熵（奈特）",
+        "relatives.caption": "頁面上的 z 在 τ = {tau} 時經過每種映射的結果",
+        "relatives.support": "Sparsemax：門檻 c = {c}，支撐集 {size} 個中有 {support} 個；1.5-entmax：支撐集 {size} 個中有 {entmax} 個。",
+        "relatives.jacobian_sparsemax": "Sparsemax 的雅可比矩陣 ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ，s 為支撐集 S 的指示向量",
+        "relatives.jacobian_softmax": "Softmax 的雅可比矩陣 ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
     },
 }
 

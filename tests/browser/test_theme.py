@@ -141,7 +141,7 @@ def test_the_static_export_has_the_dark_theme_too(exported: Path, page: Page) ->
     assert_readable(shown)
 
 
-@pytest.mark.parametrize("view", ["nonlocality", "jacobian", "temperature", "inverse"])
+@pytest.mark.parametrize("view", ["nonlocality", "jacobian", "temperature", "inverse", "relatives"])
 def test_axe_finds_nothing_serious_in_the_dark_theme(served_app: str, page: Page, view: str) -> None:
     """Colour contrast included: axe checks every text against its computed background."""
     open_app(page, f"{served_app}?theme=dark&view={view}&lang=zh-Hant")

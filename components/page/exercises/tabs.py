@@ -45,7 +45,7 @@ PLACEHOLDER_HEIGHT = 560  # about a view's height: the page does not jump when t
 
 # What the page gives a view built after load: (callbacks to run at once, callbacks to run
 # once it is rendered); see static/js/callbacks/exercises/view_arrived.js.
-Dress = Callable[[list[Model]], tuple[list[CustomJS], list[CustomJS]]]
+Dress = Callable[..., tuple[list[CustomJS], list[CustomJS]]]  # (models, styled=False)
 
 
 class Exercises(pn.viewable.Viewer):
@@ -71,8 +71,14 @@ class Exercises(pn.viewable.Viewer):
         self.slugs = [view_class.slug for view_class in view_classes]
         self.views: list[ExerciseView | None] = [None] * len(view_classes)  # None: not built yet
         self.tabs = Tabs(active=active, sizing_mode="stretch_width", css_classes=["exercises"])
+        # Eager: every view is built here, but only the first shown is a tab's child; the others
+        # wait in the holders' callback (open_tab.js) until their tab is first opened, so the
+        # browser renders one view at load instead of all of them (BokehJS builds every child
+        # of Tabs, shown or not), however many views the page has.
+        self._holders: list[LayoutDOM | None] = [None] * len(view_classes)
+        self._held: list[tuple[LayoutDOM, ExerciseView, list[CustomJS]]] = []
         self.tabs.tabs = [
-            TabPanel(child=self._placeholder() if lazy and index != active else self._build(index)[0].model,
+            TabPanel(child=self._placeholder() if lazy and index != active else self._child(index, active),
                      title=context.texts(view_class.title_key))
             for index, view_class in enumerate(view_classes)
         ]
@@ -83,6 +89,34 @@ class Exercises(pn.viewable.Viewer):
         self._offscreen = context.callback("exercises/offscreen.js", math=False, tabs=self.tabs)
         if lazy:
             self.tabs.on_change("active", self._on_open)
+        elif any(holder is not None for holder in self._holders):
+            self.tabs.js_on_change("active", context.callback(
+                "exercises/open_tab.js", math=False, tabs=self.tabs, holders=self._holders,
+                views=[view.model if view is not None else None for view in self.views]))
+
+    def _child(self, index: int, active: int) -> LayoutDOM:
+        """Tab ``index``'s child in an eager page: the view itself if shown first, else its holder,
+        an empty column that receives the view when the tab is first opened (open_tab.js) and then
+        gives it what the page gave the first view once rendered (view_arrived.js)."""
+        view, callbacks = self._build(index)
+        if index == active:
+            return view.model
+        # An empty Div until then: Bokeh warns of an empty column, and this keeps the view's height.
+        holder = self._holders[index] = column(
+            Div(height=PLACEHOLDER_HEIGHT, sizing_mode="stretch_width", syncable=False),
+            sizing_mode="stretch_width", css_classes=["exercise-view", "exercise-holder"])
+        self._held.append((holder, view, callbacks))  # dressed in attach: the page is complete then
+        return holder
+
+    def _dress_held(self) -> None:
+        """Give each waiting view, for when it arrives, what the page gives its shown one."""
+        for holder, view, callbacks in self._held:
+            models = list(view.model.references())
+            at_once, once_rendered = self._dress(models, styled=True) if self._dress is not None else ([], [])
+            holder.js_on_change("children", self._context.callback(
+                "exercises/view_arrived.js", math=False, tabs=self.tabs, arrived=view.model,
+                at_once=at_once, once_rendered=[self._aria, *once_rendered, *callbacks]))
+        self._held.clear()
 
     def _build(self, index: int, late: bool = False) -> tuple[ExerciseView, list[CustomJS]]:
         """Build tab ``index``'s view; its input callbacks run only while its tab is shown and
@@ -131,6 +165,7 @@ class Exercises(pn.viewable.Viewer):
     def attach(self, document: Document) -> None:
         """Label the tabs for assistive technology once they are rendered, and watch whether
         they are in view (static/js/callbacks/exercises/offscreen.js)."""
+        self._dress_held()
         document.js_on_event("document_ready", self._aria, self._offscreen)
         if self._waiting:  # a tab not built yet can no longer be: say so instead of "Loading…"
             document.js_on_event("connection_lost", CustomJS(

@@ -9,6 +9,8 @@ pane ``__panel__`` returns.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import panel as pn
 from bokeh.document import Document
 from bokeh.layouts import column, row
@@ -18,12 +20,9 @@ from bokeh.models import CustomJS, Div, InlineStyleSheet, LayoutDOM
 from ...browser.accessibility import (
     add_stylesheets,
     fit_bar_labels,
-    focusable_scroll_boxes,
-    label_slider_handles,
     layout_stylesheet,
     scroll_boxes_callback,
     slider_labels_callback,
-    unfocusable_charts,
     unfocusable_charts_callback,
 )
 from ...browser.browser_js import STATIC_DIR, js_code
@@ -95,15 +94,30 @@ class SoftmaxLab(pn.viewable.Viewer):
         add_stylesheets(self._models, *self._stylesheets)
         self.theme.wire(self.model)
 
-    def _dress_late_view(self, models: list[Model]) -> tuple[list[CustomJS], list[CustomJS]]:
+    def _dress_late_view(self, models: list[Model], styled: bool = False,
+                         ) -> tuple[list[CustomJS], list[CustomJS]]:
         """What the page gives the models of a view built after load (a lazy tab) that it gave
         its own at build and attach: the stylesheets; then, as callbacks for the browser to run
         when the view arrives, the current theme at once and, once rendered, what
         document_ready ran for the page (slider handle names, focusable scroll boxes, charts out
-        of the Tab order)."""
+        of the Tab order). ``styled``: a view of this page's document, styled with the page; it
+        gets the page's own load callbacks again (they reach every model of the page), not copies."""
+        if styled:
+            return [self._theme_follow], list(self._load_dress)
         add_stylesheets(models, *self._stylesheets)
         return [self.theme.follow()], [slider_labels_callback(models), scroll_boxes_callback(models),
                                        unfocusable_charts_callback(models)]
+
+    @cached_property
+    def _theme_follow(self) -> CustomJS:
+        return self.theme.follow()
+
+    @cached_property
+    def _load_dress(self) -> tuple[CustomJS, ...]:
+        """What document_ready runs for the page's models (slider handle names, focusable scroll
+        boxes, charts out of the Tab order); a held view runs it again when it arrives."""
+        return (slider_labels_callback(self._models, log_sliders=(self.controls.log_tau_slider,)),
+                scroll_boxes_callback(self._models), unfocusable_charts_callback(self._models))
 
     def _layout(self) -> LayoutDOM:
         stylesheet = InlineStyleSheet(css=APP_CSS)
@@ -153,9 +167,7 @@ class SoftmaxLab(pn.viewable.Viewer):
             self.connection.attach(document)
             self.language.attach(document, whole_page=self._whole_page)
             self.theme.attach(document)
-            label_slider_handles(document, self._models, log_sliders=(self.controls.log_tau_slider,))
-            focusable_scroll_boxes(document, self._models)
-            unfocusable_charts(document, self._models)
+            document.js_on_event("document_ready", *self._load_dress)
             skip_css_visual_lookups(document, self.softmax_chart.chart)
             # Last: the views draw their first state after the page's own load callbacks.
             document.js_on_event("document_ready", js_code(

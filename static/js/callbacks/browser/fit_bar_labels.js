@@ -16,6 +16,9 @@ const widths = (font, texts) => {
 };
 for (const [plot, label_sets, axes, headroom] of charts) {
   const n = plot.x_range.factors.length;
+  // Not rendered yet (a tab not opened, components/page/exercises/tabs.py): BokehJS throws on
+  // reading a size it never set.
+  if (plot.properties.inner_width.is_unset || plot.properties.inner_height.is_unset) continue;
   const [width, height] = [plot.inner_width, plot.inner_height];
   if (!(width > 0) || !(height > 0) || n === 0) continue;  // not laid out (a hidden tab)
   const spacing = width / n;

@@ -3,4 +3,5 @@
 // the heatmap lists every value. Until laid out (no width yet), the labels show.
 /* global heatmap, labels, min_cell_px */
 const columns = heatmap.x_range.factors.length;
-labels.visible = !(heatmap.inner_width > 0) || heatmap.inner_width / columns >= min_cell_px;
+const width = heatmap.properties.inner_width.is_unset ? 0 : heatmap.inner_width;  // unset: never rendered
+labels.visible = !(width > 0) || width / columns >= min_cell_px;
