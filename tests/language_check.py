@@ -9,8 +9,9 @@ import re
 # softmax/sigmoid), names, the app's name, maths (ln, log, max), the number type float64, and
 # the language switch, which names English in English on purpose; top-k, top-p and min-p are the
 # decoding rules' own names, written so in Chinese texts too; hardmax, sparsemax and entmax are
-# softmax's relatives' own names (with their authors' names), diag is maths.
+# softmax's relatives' own names (with their authors' names), diag is maths; Gumbel (Gumbel-max).
 ALLOWED = {
+    "gumbel",
     "softmax", "sigmoid", "michael", "nielsen", "lab", "ln", "log", "max", "float", "english", "language",
     "top", "min", "hardmax", "sparsemax", "entmax", "martins", "astudillo", "peters", "niculae", "diag",
 }

@@ -10,6 +10,7 @@ from .inverse_view import InverseView
 from .jacobian_view import JacobianView
 from .nonlocality_view import NonLocalityView
 from .relatives_view import RelativesView
+from .sampling_view import SamplingView
 from .sweep_view import SweepView
 from .temperature_view import TemperatureView
 from .training_view import TrainingView
@@ -21,6 +22,7 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     SweepView,
     CrossEntropyView,
     InverseView,
+    SamplingView,
     DecodingView,
     BanditView,
     TrainingView,
