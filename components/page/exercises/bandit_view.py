@@ -35,7 +35,7 @@ class BanditView(ExerciseView):
                                               value=DEFAULT_SEED, mode="int", width=140,
                                               css_classes=["bandit-seed"]),
                                  "seed", low=0, high=SEED_HIGH, integer=True)
-        self.alpha = self.in_link(Select(title=texts("bandit.alpha"), value=ALPHAS[0], width=160,
+        self.alpha = self.in_link(Select(title=texts("bandit.alpha"), value=ALPHAS[0], width=200,
                                          options=[(a, texts("bandit.average") if a == "average" else a)
                                                   for a in ALPHAS], css_classes=["bandit-alpha"]),
                                   "alpha", kind="choice", choices=ALPHAS)

@@ -72,6 +72,7 @@ const series = agents.map((agent) => {
   return {avg, opt, regret: agent.run.cumulativeRegret};
 });
 const W = 320;
+const L = 42;  // room for the y labels
 const H = 160;
 const svg = (title, key, fixed) => {
   const all = series.flatMap((s) => s[key]);
@@ -79,7 +80,7 @@ const svg = (title, key, fixed) => {
   let hi = fixed ? fixed[1] : Math.max(1, ...all);
   if (!(hi > lo)) { lo = 0; hi = 1; }
   const every = Math.max(1, Math.ceil(n / 300));
-  const x = (i) => formatFixed(30 + (W - 36) * (n > 1 ? i / (n - 1) : 0), 1);
+  const x = (i) => formatFixed(L + (W - L - 6) * (n > 1 ? i / (n - 1) : 0), 1);
   const y = (v) => formatFixed(H - 20 - (H - 30) * (v - lo) / (hi - lo), 1);
   const lines = series.map((s, a) => {
     const pts = [];
@@ -89,10 +90,10 @@ const svg = (title, key, fixed) => {
   }).join("");
   const last = series.map((s, a) => `${agents[a].name} ${n ? formatFixed(s[key][n - 1], 2) : "–"}`).join(", ");
   return `<figure><figcaption>${title}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" ` +
-    `aria-label="${title}: ${last}"><line class="axis" x1="30" y1="${H - 20}" x2="${W - 6}" y2="${H - 20}"></line>` +
-    `<line class="axis" x1="30" y1="10" x2="30" y2="${H - 20}"></line>` +
-    `<text x="26" y="${formatFixed(H - 20, 0)}" text-anchor="end">${formatFixed(lo, 1)}</text>` +
-    `<text x="26" y="14" text-anchor="end">${formatFixed(hi, 1)}</text>` +
+    `aria-label="${title}: ${last}"><line class="axis" x1="${L}" y1="${H - 20}" x2="${W - 6}" y2="${H - 20}"></line>` +
+    `<line class="axis" x1="${L}" y1="10" x2="${L}" y2="${H - 20}"></line>` +
+    `<text x="${L - 4}" y="${formatFixed(H - 20, 0)}" text-anchor="end">${formatFixed(lo, 1)}</text>` +
+    `<text x="${L - 4}" y="14" text-anchor="end">${formatFixed(hi, Math.abs(hi) >= 10 ? 0 : 1)}</text>` +
     `<text x="${W - 6}" y="${H - 4}" text-anchor="end">${formatText(t.steps, {n})}</text>${lines}</svg></figure>`;
 };
 const legend = agents.map((a) => `<span class="key ${a.cls}">${a.name}</span>`).join(" ");
