@@ -38,10 +38,12 @@ SHOTS = [
      ".exercises"),
     ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
     ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
+    ("sampling", "view=sampling&K=5&z=2.5,-1,3.2,0.5,1&seed=7&count=1000&method=gumbel", 1280, ".exercises"),
 ]
 # What a shot does before it is taken: the button pressed and how often (the slowdown comparison
 # needs some steps trained; the decoding tab shows its counts once Generate was pressed).
-STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1)}
+STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1),
+                "sampling": (".sampling-draw button", 1)}
 
 
 def settle(page: Page) -> None:

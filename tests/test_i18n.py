@@ -147,7 +147,7 @@ def test_the_chinese_page_models_carry_no_english_words():
     assert [view.title for view in lab.exercises.views] == [
         "非局部性", "單調性（雅可比矩陣）", "溫度與配分函數", "掃描", "交叉熵", "反轉 softmax",
         "抽樣",
-        "下一個詞的解碼", "訓練", "Softmax 與它的近親",
+        "下一個詞的解碼", "Softmax 多臂吃角子老虎", "訓練", "Softmax 與它的近親",
     ]
 
 

@@ -399,6 +399,42 @@ TEXTS: dict[str, dict[str, str]] = {
             "The same seed always gives the same words."
         ),
         # components/page/exercises/bandit_view.py
+        "bandit.title": "Softmax bandit",
+        "bandit.seed": "Seed",
+        "bandit.alpha": "Step size α",
+        "bandit.average": "sample average (1/n)",
+        "bandit.epsilon": "ε of the ε-greedy agent",
+        "bandit.reveal": "Reveal true means",
+        "bandit.step": "Step",
+        "bandit.run100": "Run 100",
+        "bandit.run1000": "Run 1000",
+        "bandit.reset": "Reset",
+        "bandit.caption": "The softmax agent's estimates q_t(a) and its probabilities P_t(a) = softmax(q_t / τ) for the next step",
+        "bandit.arm": "Arm",
+        "bandit.q_title": "q_t(a)",
+        "bandit.p_title": "P_t(a)",
+        "bandit.count": "Chosen",
+        "bandit.mean": "True mean",
+        "bandit.hidden": "hidden",
+        "bandit.reward_title": "Average reward so far",
+        "bandit.optimal_title": "% optimal actions so far",
+        "bandit.regret_title": "Cumulative regret",
+        "bandit.softmax": "softmax (τ)",
+        "bandit.greedy": "greedy",
+        "bandit.egreedy": "ε-greedy (ε = {epsilon})",
+        "bandit.steps": "{n} steps",
+        "bandit.no_steps": "No steps yet: press Step, Run 100 or Run 1000.",
+        "bandit.summary": "{n} steps with τ = {tau} and α = {alpha}. {best}",
+        "bandit.best_arm": "The best arm is arm {arm}.",
+        "bandit.capped": "At most {max} steps are kept; Reset to start again.",
+        "bandit.bad_seed": "The seed “{value}” is not a whole number from 0 to 4294967295; seed 1 is used.",
+        "bandit.explanation": (
+            "Each arm pays a reward drawn around its hidden mean (unit variance; the means come from the "
+            "seed). The softmax agent picks arm a with P_t(a) = exp(q_t(a)/τ) / Σ_i exp(q_t(i)/τ): with a "
+            "large τ every arm is almost equally likely, as τ goes to 0 it nearly always takes the arm with "
+            "the best estimate, like the greedy agent. The greedy and ε-greedy agents play the same arms "
+            "for comparison. The run is replayed from the seed whenever τ, α, ε, K or the seed change."
+        ),
         # components/page/exercises/training_view.py
         "training.title": "Training",
         "training.preset": "Data",
@@ -746,7 +782,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sampling.legend_expected": "期望值 N aⱼ",
         "sampling.legend_band": "± 2 個標準誤",
         "sampling.summary_none": "還沒有抽樣：選好次數後按「抽樣」。",
-        "sampling.summary": "用種子 {seed} 以{method}從 a = softmax(z/τ) 抽了 {n} 次。",
+        "sampling.summary": "用種子 {seed} 以 {method} 從 a = softmax(z/τ) 抽了 {n} 次。",
         "sampling.tv": "總變差 ½ Σ |nⱼ/N − aⱼ| = {tv}；它隨 1/√N = {root} 縮小。",
         "sampling.limit": "最多保留 {max} 次抽樣：請按「重設」重新開始。",
         "sampling.seed_bad": "種子必須是 {low} 到 {high} 的整數，因此改用 {used}。",
@@ -800,6 +836,41 @@ TEXTS: dict[str, dict[str, str]] = {
             "保留下來的 a 再除以它們的總和，就是「產生」所抽樣的最終分布。同一個種子永遠抽出同樣的詞。"
         ),
         # components/page/exercises/bandit_view.py
+        "bandit.title": "Softmax 多臂吃角子老虎",
+        "bandit.seed": "種子",
+        "bandit.alpha": "步長 α",
+        "bandit.average": "樣本平均（1/n）",
+        "bandit.epsilon": "ε-貪婪代理的 ε",
+        "bandit.reveal": "顯示真正的平均值",
+        "bandit.step": "走一步",
+        "bandit.run100": "跑 100 步",
+        "bandit.run1000": "跑 1000 步",
+        "bandit.reset": "重設",
+        "bandit.caption": "softmax 代理對各臂的估計 q_t(a)，以及下一步的選擇機率 P_t(a) = softmax(q_t / τ)",
+        "bandit.arm": "臂",
+        "bandit.q_title": "q_t(a)",
+        "bandit.p_title": "P_t(a)",
+        "bandit.count": "被選次數",
+        "bandit.mean": "真正平均",
+        "bandit.hidden": "隱藏",
+        "bandit.reward_title": "到目前為止的平均獎勵",
+        "bandit.optimal_title": "到目前為止選到最佳臂的百分比",
+        "bandit.regret_title": "累積遺憾",
+        "bandit.softmax": "softmax（τ）",
+        "bandit.greedy": "貪婪",
+        "bandit.egreedy": "ε-貪婪（ε = {epsilon}）",
+        "bandit.steps": "{n} 步",
+        "bandit.no_steps": "還沒有走任何一步：請按「走一步」、「跑 100 步」或「跑 1000 步」。",
+        "bandit.summary": "已走 {n} 步，τ = {tau}，α = {alpha}。{best}",
+        "bandit.best_arm": "最佳的是第 {arm} 臂。",
+        "bandit.capped": "最多保留 {max} 步；請按「重設」重新開始。",
+        "bandit.bad_seed": "種子「{value}」不是 0 到 4294967295 之間的整數；改用種子 1。",
+        "bandit.explanation": (
+            "每一臂的獎勵圍繞著它隱藏的平均值抽出（變異數為 1；平均值由種子決定）。softmax 代理以 "
+            "P_t(a) = e^(q_t(a)/τ) / Σ_i e^(q_t(i)/τ) 的機率選第 a 臂：τ 很大時各臂幾乎一樣可能，"
+            "τ 趨近 0 時幾乎總是選估計最好的那一臂，就像貪婪代理。貪婪與 ε-貪婪代理在同一組臂上對照。"
+            "每當 τ、α、ε、K 或種子改變，整段過程都會從種子重新播放。"
+        ),
         # components/page/exercises/training_view.py
         "training.title": "訓練",
         "training.preset": "資料",

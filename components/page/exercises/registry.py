@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .bandit_view import BanditView
 from .base import ExerciseView
 from .cross_entropy_view import CrossEntropyView
 from .decoding_view import DecodingView
@@ -23,6 +24,7 @@ EXERCISE_VIEWS: tuple[type[ExerciseView], ...] = (
     InverseView,
     SamplingView,
     DecodingView,
+    BanditView,
     TrainingView,
     RelativesView,
 )

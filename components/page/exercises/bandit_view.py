@@ -1,0 +1,82 @@
+"""A K-armed bandit explored with softmax, P_t(a) = softmax(q_t / tau), beside greedy and epsilon-greedy.
+
+The maths is components/model/bandit.py and its twin static/js/lib/bandit.js. The view keeps only
+the number of steps taken (a source); the browser replays that many steps from the seed on every
+render (static/js/callbacks/exercises/bandit.js), so what is shown is a function of the seed, K,
+tau, alpha, epsilon and the steps, the same in Python and in the browser, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from bokeh.layouts import column, row
+from bokeh.models import Button, ColumnDataSource, Div, NumericInput, Select, Slider, Toggle
+
+from ..context import ViewContext
+from .base import ExerciseView
+
+ALPHAS = ("average", "0.01", "0.05", "0.1", "0.2", "0.5")  # "average": q += (r - q) / n
+DEFAULT_SEED = 1
+SEED_HIGH = 2**32 - 1  # Mulberry32 reads the seed modulo 2**32
+MAX_STEPS = 20_000  # replayed on every render: 3 agents x 20 000 steps stay well under a frame's work
+
+
+class BanditView(ExerciseView):
+    """Step / Run 100 / Run 1000 / Reset on seeded arms: q_t, P_t and three agents' curves."""
+
+    slug = "bandit"
+    title_key = "bandit.title"
+    css = "bandit.css"
+
+    def __init__(self, context: ViewContext, **params) -> None:
+        super().__init__(context, **params)
+        texts = self.texts
+        sheet = [self.stylesheet]
+        self.seed = self.in_link(NumericInput(title=texts("bandit.seed"), low=0, high=SEED_HIGH,
+                                              value=DEFAULT_SEED, mode="int", width=140,
+                                              css_classes=["bandit-seed"]),
+                                 "seed", low=0, high=SEED_HIGH, integer=True)
+        self.alpha = self.in_link(Select(title=texts("bandit.alpha"), value=ALPHAS[0], width=160,
+                                         options=[(a, texts("bandit.average") if a == "average" else a)
+                                                  for a in ALPHAS], css_classes=["bandit-alpha"]),
+                                  "alpha", kind="choice", choices=ALPHAS)
+        self.epsilon = self.in_link(Slider(title=texts("bandit.epsilon"), start=0, end=1, value=0.1,
+                                           step=0.01, width=200, css_classes=["bandit-epsilon"]),
+                                    "epsilon", low=0, high=1)
+        self.reveal = self.in_link(Toggle(label=texts("bandit.reveal"), active=False, width=180,
+                                          align="end", css_classes=["bandit-reveal"]),
+                                   "reveal", kind="bool", prop="active")
+        buttons = {name: Button(label=texts(f"bandit.{name}"), css_classes=[f"bandit-{name}"], width=110,
+                                align="end", button_type="primary" if name != "reset" else "default")
+                   for name in ("step", "run100", "run1000", "reset")}
+        # The steps taken, and what the charts show (for tests and screen readers alike).
+        self.state = ColumnDataSource(data={"t": [0]}, syncable=False, name="bandit-state")
+        self.arms = ColumnDataSource(data={"means": [], "q": [], "p": [], "counts": []}, syncable=False,
+                                     name="bandit-arms")
+        self.runs = ColumnDataSource(data={"arm": [], "reward": []}, syncable=False, name="bandit-run")
+        self.charts, self.curves, self.summary = (
+            Div(text="", css_classes=[name], stylesheets=sheet, sizing_mode="stretch_width")
+            for name in ("bandit-charts", "bandit-curves", "bandit-summary"))
+        args = dict(
+            seed=self.seed, alpha=self.alpha, epsilon=self.epsilon, reveal=self.reveal, state=self.state,
+            arms=self.arms, runs=self.runs, charts=self.charts, curves=self.curves,
+            summary=self.summary, max_steps=MAX_STEPS,
+            t=texts.templates(
+                "bandit.", "arm", "q_title", "p_title", "mean", "hidden", "reward_title", "optimal_title",
+                "regret_title", "softmax", "greedy", "egreedy", "steps", "no_steps", "summary", "capped",
+                "best_arm", "caption", "count", "average", "bad_seed"),
+        )
+        update = context.callback("exercises/bandit.js", action="none", **args)
+        context.on_input(update)
+        for widget in (self.seed, self.alpha, self.epsilon):
+            widget.js_on_change("value", update)
+        self.reveal.js_on_change("active", update)
+        for name, button in buttons.items():
+            button.js_on_event("button_click", context.callback("exercises/bandit.js", action=name, **args))
+        explanation = Div(text=f"<p>{texts('bandit.explanation')}</p>", stylesheets=sheet,
+                          css_classes=["bandit-explanation"], sizing_mode="stretch_width")
+        wrap = {"flex-wrap": "wrap"}
+        controls = row(self.seed, self.alpha, self.epsilon, self.reveal, styles=wrap,
+                       sizing_mode="stretch_width")
+        actions = row(*buttons.values(), styles=wrap, sizing_mode="stretch_width")
+        self.model = column(controls, actions, self.summary, self.charts, self.curves, explanation,
+                            sizing_mode="stretch_width")

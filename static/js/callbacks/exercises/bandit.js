@@ -1,0 +1,107 @@
+// The K-armed bandit (components/page/exercises/bandit_view.py). The view keeps only the number of
+// steps taken (state); every render replays them from the seed for the three agents on the same
+// arms (Bandit.create(K, seed) each), so a link, a seed or tau change shows one reproducible run.
+// One code path: at load, on every input and control (action "none"), and on the buttons.
+/* global seed, alpha, epsilon, reveal, state, arms, runs, charts, curves, summary, max_steps, t, action */
+const K = z.length;
+const notes = [];
+let seedValue = Number(seed.value);
+if (seed.value === null || !Number.isInteger(seedValue) || seedValue < 0 || seedValue > 2 ** 32 - 1) {
+  notes.push(formatText(t.bad_seed, {value: String(seed.value ?? "")}));
+  seedValue = 1;
+}
+const alphaValue = alpha.value === "average" ? null : Number(alpha.value);
+const eps = Math.min(1, Math.max(0, Number(epsilon.value) || 0));
+let n = Number(state.data.t?.[0]) || 0;
+if (action === "step") n += 1;
+else if (action === "run100") n += 100;
+else if (action === "run1000") n += 1000;
+else if (action === "reset") n = 0;
+if (n > max_steps) { n = max_steps; notes.push(formatText(t.capped, {max: max_steps})); }
+if (action !== "none") state.data = {t: [n]};
+
+const agents = [
+  {name: t.softmax, cls: "softmax", options: {policy: Bandit.SOFTMAX, tau, alpha: alphaValue}},
+  {name: t.greedy, cls: "greedy", options: {policy: Bandit.GREEDY, alpha: alphaValue}},
+  {name: formatText(t.egreedy, {epsilon: formatFixed(eps, 2)}), cls: "egreedy",
+    options: {policy: Bandit.EPSILON_GREEDY, epsilon: eps, alpha: alphaValue}},
+].map((agent) => {
+  const bandit = Bandit.create(K, seedValue);
+  return {...agent, bandit, run: Bandit.run(bandit, n, agent.options)};
+});
+const main = agents[0].bandit;
+const means = Array.from(main.means);
+const q = Array.from(main.q);
+const p = SoftmaxMath.softmax(q, tau);  // P_t(a) for the next step: always exactly softmax(q_t / tau)
+const best = means.indexOf(Math.max(...means));
+arms.data = {means, q, p, counts: main.counts.slice()};
+runs.data = {arm: agents[0].run.arms, reward: agents[0].run.rewards};
+
+// The bars: q_t diverging from 0 (the true mean marked once revealed), P_t from 0 to 1.
+const span = Math.max(1, ...q.map(Math.abs), ...(reveal.active ? means.map(Math.abs) : [0]));
+const pos = (v) => 50 + 50 * v / span;
+const qBar = (j) => {
+  const a = pos(Math.min(0, q[j]));
+  const w = Math.abs(pos(q[j]) - 50);
+  const mark = reveal.active ? `<span class="truth" style="left:${formatFixed(pos(means[j]), 2)}%"></span>` : "";
+  return `<span class="track"><span class="bar q" style="left:${formatFixed(a, 2)}%;width:${formatFixed(w, 2)}%">` +
+    `</span>${mark}</span>`;
+};
+const pBar = (j) => `<span class="track"><span class="bar p" style="width:${formatFixed(100 * p[j], 2)}%"></span></span>`;
+const head = [[t.arm, 1], [t.q_title, 2], [t.p_title, 2], [t.count, 1], [t.mean, 1]]
+  .map(([h, span]) => `<th scope="col"${span > 1 ? ` colspan="${span}"` : ""}>${h}</th>`).join("");
+const rows = q.map((_, j) => `<tr${reveal.active && j === best ? ' class="best"' : ""}><th scope="row">${j + 1}</th>` +
+  `<td class="q">${formatFixed(q[j], 3, true)}</td><td class="chart">${qBar(j)}</td>` +
+  `<td class="p">${formatFixed(p[j], 3)}</td><td class="chart">${pBar(j)}</td>` +
+  `<td class="count">${main.counts[j]}</td>` +
+  `<td class="mean">${reveal.active ? formatFixed(means[j], 3, true) : t.hidden}</td></tr>`).join("");
+setHtml(charts, `<div class="scroll" tabindex="0" role="region" aria-label="${t.caption}"><table>` +
+  `<caption>${t.caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`);
+
+// The curves over the steps: average reward so far, % optimal so far, cumulative regret; at most
+// about 300 points per line, so Run 1000 redraws in well under a frame.
+const series = agents.map((agent) => {
+  const avg = [];
+  const opt = [];
+  let r = 0;
+  let o = 0;
+  agent.run.rewards.forEach((x, i) => {
+    r += x; o += agent.run.optimal[i] ? 1 : 0;
+    avg.push(r / (i + 1)); opt.push(100 * o / (i + 1));
+  });
+  return {avg, opt, regret: agent.run.cumulativeRegret};
+});
+const W = 320;
+const H = 160;
+const svg = (title, key, fixed) => {
+  const all = series.flatMap((s) => s[key]);
+  let lo = fixed ? fixed[0] : Math.min(0, ...all);
+  let hi = fixed ? fixed[1] : Math.max(1, ...all);
+  if (!(hi > lo)) { lo = 0; hi = 1; }
+  const every = Math.max(1, Math.ceil(n / 300));
+  const x = (i) => formatFixed(30 + (W - 36) * (n > 1 ? i / (n - 1) : 0), 1);
+  const y = (v) => formatFixed(H - 20 - (H - 30) * (v - lo) / (hi - lo), 1);
+  const lines = series.map((s, a) => {
+    const pts = [];
+    for (let i = 0; i < n; i += every) pts.push(`${x(i)},${y(s[key][i])}`);
+    if (n > 0 && (n - 1) % every !== 0) pts.push(`${x(n - 1)},${y(s[key][n - 1])}`);
+    return `<polyline class="${agents[a].cls}" points="${pts.join(" ")}"></polyline>`;
+  }).join("");
+  const last = series.map((s, a) => `${agents[a].name} ${n ? formatFixed(s[key][n - 1], 2) : "–"}`).join(", ");
+  return `<figure><figcaption>${title}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" ` +
+    `aria-label="${title}: ${last}"><line class="axis" x1="30" y1="${H - 20}" x2="${W - 6}" y2="${H - 20}"></line>` +
+    `<line class="axis" x1="30" y1="10" x2="30" y2="${H - 20}"></line>` +
+    `<text x="26" y="${formatFixed(H - 20, 0)}" text-anchor="end">${formatFixed(lo, 1)}</text>` +
+    `<text x="26" y="14" text-anchor="end">${formatFixed(hi, 1)}</text>` +
+    `<text x="${W - 6}" y="${H - 4}" text-anchor="end">${formatText(t.steps, {n})}</text>${lines}</svg></figure>`;
+};
+const legend = agents.map((a) => `<span class="key ${a.cls}">${a.name}</span>`).join(" ");
+setHtml(curves, `<p class="legend">${legend}</p><div class="figures">` +
+  svg(t.reward_title, "avg") + svg(t.optimal_title, "opt", [0, 100]) + svg(t.regret_title, "regret") + "</div>");
+
+const said = n === 0 ? t.no_steps : formatText(t.summary, {
+  n, tau: formatFixed(tau, 2),
+  alpha: alphaValue === null ? t.average : formatFixed(alphaValue, 2),
+  best: reveal.active ? formatText(t.best_arm, {arm: best + 1}) : "",
+});
+setHtml(summary, `<p>${said}</p>${notes.map((m) => `<p class="note" role="status">${m}</p>`).join("")}`);
