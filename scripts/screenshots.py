@@ -39,12 +39,13 @@ SHOTS = [
     ("bandit", "view=bandit&K=6&seed=7&tau=0.5&reveal=on", 1280, ".exercises"),
     ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
     ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
+    ("sampling", "view=sampling&K=5&z=2.5,-1,3.2,0.5,1&seed=7&count=1000&method=gumbel", 1280, ".exercises"),
 ]
 # What a shot does before it is taken: the button pressed and how often (the slowdown comparison
 # needs some steps trained; the decoding tab shows its counts once Generate was pressed; the bandit
 # tab a 1000-step run).
-STEPS_BEFORE = {"training": (".training-step button", 60), "bandit": (".bandit-run1000 button", 1),
-                "decoding": (".decoding-generate button", 1)}
+STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1),
+                "sampling": (".sampling-draw button", 1), "bandit": (".bandit-run1000 button", 1)}
 
 
 def settle(page: Page) -> None:

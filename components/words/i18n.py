@@ -782,7 +782,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sampling.legend_expected": "期望值 N aⱼ",
         "sampling.legend_band": "± 2 個標準誤",
         "sampling.summary_none": "還沒有抽樣：選好次數後按「抽樣」。",
-        "sampling.summary": "用種子 {seed} 以{method}從 a = softmax(z/τ) 抽了 {n} 次。",
+        "sampling.summary": "用種子 {seed} 以 {method} 從 a = softmax(z/τ) 抽了 {n} 次。",
         "sampling.tv": "總變差 ½ Σ |nⱼ/N − aⱼ| = {tv}；它隨 1/√N = {root} 縮小。",
         "sampling.limit": "最多保留 {max} 次抽樣：請按「重設」重新開始。",
         "sampling.seed_bad": "種子必須是 {low} 到 {high} 的整數，因此改用 {used}。",

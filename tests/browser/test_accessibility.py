@@ -16,7 +16,8 @@ from tests.browser.screen import notice, open_app
 
 EN = TEXTS["en"]
 VIEWS = [(view.slug, EN[view.title_key]) for view in EXERCISE_VIEWS]
-WITH_INPUTS = {"nonlocality", "sweep", "cross-entropy", "inverse", "decoding"}  # buttons, selects, boxes
+# buttons, selects, boxes
+WITH_INPUTS = {"nonlocality", "sweep", "cross-entropy", "inverse", "decoding", "sampling"}
 
 
 def settle(page) -> None:

@@ -228,7 +228,7 @@ def test_laptop_width_keeps_controls_left_and_charts_side_by_side(browser, serve
 
 
 @pytest.mark.parametrize("view", ["nonlocality", "temperature", "sweep", "cross-entropy", "inverse",
-                                  "jacobian", "decoding", "training", "relatives"])
+                                  "jacobian", "decoding", "training", "relatives", "sampling"])
 def test_every_exercise_tab_fits_a_phone(browser, served_app, view):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()

@@ -69,7 +69,7 @@ class UrlState:
             t=controls.texts.templates("link.", "copied", "copy_this")))
         # Opening a link restores its state; bad values are corrected and explained.
         self.apply_on_load = js_callback(
-            "shell/apply_link.js", functions=WRITE_FUNCTIONS, **args,
+            "shell/apply_link.js", functions=(*WRITE_FUNCTIONS, "shell/functions/read_link_value.js"), **args,
             labels=[z_label(j) for j in range(len(controls.z_sliders))],
             k_low=MIN_K, k_high=MAX_K, tau_low=TAU_MIN, tau_high=TAU_MAX, themes=list(THEMES),
             input_messages=controls.texts.templates("input."),
