@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from components.model import bandit
 from components.model import softmax_math as sm
+from components.page.exercises.bandit_view import MAX_STEPS
 from components.words.i18n import TEXTS
 from components.words.number_format import format_fixed
 from tests.browser.a11y import axe_scan, report
@@ -132,3 +133,13 @@ def test_at_375_px_in_the_dark_theme_axe_is_clean_and_the_page_does_not_scroll(b
         assert sizes[0] <= sizes[1] <= 375, sizes
     finally:
         context.close()
+
+
+def test_steps_stop_at_the_cap_with_a_message(page, served_app):
+    open_view(page, f"{served_app}?view=bandit&K=3&seed=5")
+    for steps in range(1000, MAX_STEPS + 1, 1000):
+        press(page, "run1000", steps)
+    page.locator(".bandit-run1000 button").click()
+    expect(page.locator(f"{SUMMARY} .note")).to_have_text(EN["bandit.capped"].format(max=MAX_STEPS))
+    shown = page.evaluate(SHOWN_JS)
+    assert shown["t"] == MAX_STEPS == sum(shown["counts"])

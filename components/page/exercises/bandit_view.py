@@ -17,7 +17,7 @@ from .base import ExerciseView
 ALPHAS = ("average", "0.01", "0.05", "0.1", "0.2", "0.5")  # "average": q += (r - q) / n
 DEFAULT_SEED = 1
 SEED_HIGH = 2**32 - 1  # Mulberry32 reads the seed modulo 2**32
-MAX_STEPS = 20_000  # replayed on every render: 3 agents x 20 000 steps stay well under a frame's work
+MAX_STEPS = 5000  # replayed on every render: 3 agents x 5000 steps, about 50 ms (benchmarks/bandit_run.py)
 
 
 class BanditView(ExerciseView):
