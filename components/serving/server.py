@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -78,8 +79,10 @@ def requested_text(session_args: dict[str, list[bytes]], name: str) -> str:
 
 def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do; memory of closed sessions is released."""
-    for lang in (DEFAULT_LANGUAGE,):  # the first visitor must not wait for the page to be built
-        shared_page(lang)
+    # The default page is built while the server starts listening and a first browser starts:
+    # a first visitor meanwhile waits for this build (shared_page's lock), never builds another.
+    threading.Thread(target=shared_page, args=(DEFAULT_LANGUAGE,), name="build-shared-page",
+                     daemon=True).start()
     cap_sessions(settings.max_sessions)
 
     def app() -> None:  # a plain function: Panel serves a function, not a partial

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,8 +57,19 @@ class SharedPage:
         return f"{self.lang}-{hashlib.sha256(self.js).hexdigest()[:16]}.js"
 
 
-@lru_cache(maxsize=len(LANGUAGES) + 1)
+# One build at a time: the server starts building the default page in the background (server.py)
+# and a first visitor arriving meanwhile waits for that build instead of starting another.
+_BUILDING = threading.Lock()
+
+
 def shared_page(lang: str) -> SharedPage:
+    """The page in ``lang``, built once per process (see _build_page)."""
+    with _BUILDING:
+        return _build_page(lang)
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def _build_page(lang: str) -> SharedPage:
     """The page in ``lang`` (a code of words/i18n.py), built on first use and kept for the process.
 
     Its document is never served as a session: nothing of it runs in Python (no Python callback),
