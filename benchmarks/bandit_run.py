@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,8 +23,9 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.input_to_paint import serve  # noqa: E402
 from components.browser.browser_js import MATH_JS_SOURCE, js_source  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_http  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 REPLAY_JS = """([steps, repeats]) => {
   const times = [];
@@ -47,12 +47,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=20)
     args = parser.parse_args(argv)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "panel", "serve", "app.py", "--address", "127.0.0.1", "--port", str(port),
-         "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    server, app_url = serve("app.py")  # panel serve on 127.0.0.1, answering (input_to_paint.py)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -62,9 +57,8 @@ def main(argv: list[str]) -> int:
             page.add_script_tag(content=MATH_JS_SOURCE + "".join(js_source(name) for name in sources))
             replay_1000 = page.evaluate(REPLAY_JS, [1000, args.repeats])
             replay_cap = page.evaluate(REPLAY_JS, [5000, max(3, args.repeats // 5)])
-            wait_for_http(f"http://127.0.0.1:{port}/liveness", process=server)
             app = browser.new_page(viewport={"width": 1280, "height": 900})
-            app.goto(f"http://127.0.0.1:{port}/app?view=bandit&K=10")
+            app.goto(f"{app_url}?view=bandit&K=10")
             summary = app.locator(".bandit-summary .bk-clearfix")
             expect(summary).not_to_be_empty()
             app.locator(".bandit-run1000").scroll_into_view_if_needed()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,8 +22,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.input_to_paint import serve  # noqa: E402
 from components.browser.browser_js import js_source  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_http  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 STEPS_JS = "() => Bokeh.documents[0].get_model_by_name('training-points').__training.steps"
 FRAME_JS = """(repeats) => {
@@ -54,12 +54,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args(argv)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "panel", "serve", "app.py", "--address", "127.0.0.1", "--port", str(port),
-         "--allow-websocket-origin", f"127.0.0.1:{port}", "--liveness"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    server, app_url = serve("app.py")  # panel serve on 127.0.0.1, answering (input_to_paint.py)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -67,9 +62,8 @@ def main(argv: list[str]) -> int:
             page.set_content("<!doctype html><title>bench</title>")
             page.add_script_tag(content=js_source("lib/rng.js") + js_source("lib/training.js"))
             frame = page.evaluate(FRAME_JS, args.repeats)
-            wait_for_http(f"http://127.0.0.1:{port}/liveness", process=server)
             app = browser.new_page(viewport={"width": 1280, "height": 900})
-            app.goto(f"http://127.0.0.1:{port}/app?view=training&K=6")
+            app.goto(f"{app_url}?view=training&K=6")
             app.locator(".training-status .training-now").wait_for()
             app.locator(".training-status").scroll_into_view_if_needed()
             app.locator(".training-train button").click()
