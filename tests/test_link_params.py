@@ -10,7 +10,8 @@ def test_a_spec_round_trips_through_the_tag():
     spinner = Spinner(value=7, tags=[link_spec("sampling", "seed", default=7, low=0, high=99, integer=True)])
     assert link_widgets([spinner, Select()]) == [spinner]
     assert spec_of(spinner) == {"slug": "sampling", "name": "seed", "prop": "value", "kind": "number",
-                                "default": 7, "low": 0, "high": 99, "integer": True, "choices": []}
+                                "default": 7, "low": 0, "high": 99, "integer": True, "choices": [],
+                                "off_at_end": False}
 
 
 @pytest.mark.parametrize("spec", [{"kind": "number", "low": 0}, {"kind": "choice"}])

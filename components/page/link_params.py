@@ -23,19 +23,20 @@ Kind = Literal["number", "choice", "bool"]
 def link_spec(
     slug: str, name: str, *, prop: str = "value", kind: Kind = "number", default: Any,
     low: float | None = None, high: float | None = None, integer: bool = False,
-    choices: Sequence[str] | None = None,
+    choices: Sequence[str] | None = None, off_at_end: bool = False,
 ) -> str:
     """The tag that puts a widget's ``prop`` into the link as ``name`` while ``slug`` is shown.
 
     ``number``: read like every typed number (InputCheck), clamped to [low, high], rounded when
     ``integer``; ``choice``: one of ``choices`` (``prop`` "active" holds its index, "value" the
-    text); ``bool``: on / off (``prop`` "active")."""
+    text); ``bool``: on / off (``prop`` "active"). ``off_at_end``: the widget's end means "off"
+    whatever the end is now (top-k at K), so it is never written, like the default."""
     if kind == "number" and (low is None or high is None):
         raise ValueError(f"link parameter {name}: a number needs low and high")
     if kind == "choice" and not choices:
         raise ValueError(f"link parameter {name}: a choice needs its choices")
     spec = {"slug": slug, "name": name, "prop": prop, "kind": kind, "default": default, "low": low,
-            "high": high, "integer": integer, "choices": list(choices or [])}
+            "high": high, "integer": integer, "choices": list(choices or []), "off_at_end": off_at_end}
     return LINK_TAG + json.dumps(spec, separators=(",", ":"))
 
 

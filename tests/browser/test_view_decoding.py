@@ -3,6 +3,8 @@ counts shown are numpy's (components/model/decoding.py, sampling.py, rng.py), an
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
@@ -168,6 +170,17 @@ def test_top_k_follows_k_and_stays_off(page, served_app):
     expect(page.locator(f"{TABLE} tbody tr")).to_have_count(6)
     shown = assert_shows_numpy(page)
     assert shown["top_k"] == shown["top_k_end"] == 6 and all(shown["kept"])
+
+
+def test_an_off_top_k_is_left_out_of_the_link_at_any_k(page, served_app):
+    open_view(page, f"{served_app}?view=decoding&K=4")
+    press_on_slider(page, "decoding-top-p", "ArrowLeft", 5)  # a change, so the link is written
+    page.wait_for_url(lambda url: "top_p=0.95" in url, timeout=5000)
+    assert "top_k" not in parse_qs(urlparse(page.url).query)  # off (= K = 4), not "4"
+    press_on_slider(page, "decoding-top-k", "ArrowLeft", 2)
+    page.wait_for_url(lambda url: "top_k=2" in url, timeout=5000)
+    press_on_slider(page, "decoding-top-k", "ArrowRight", 2)  # back to K: off again
+    page.wait_for_url(lambda url: "top_k" not in url, timeout=5000)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-Hant"])

@@ -37,7 +37,7 @@ class DecodingView(ExerciseView):
         # at MAX_K (off for every K), so a link's top_k is kept whichever of it and K is applied first.
         self.top_k = self.in_link(Slider(title=texts("decoding.top_k"), start=1, end=MAX_K, value=MAX_K,
                                          step=1, css_classes=["decoding-top-k"], width=220),
-                                  "top_k", low=1, high=MAX_K, integer=True)
+                                  "top_k", low=1, high=MAX_K, integer=True, off_at_end=True)
         self.top_p = self.in_link(Slider(title=texts("decoding.top_p"), start=0, end=1, value=1, step=0.01,
                                          css_classes=["decoding-top-p"], width=220), "top_p", low=0, high=1)
         self.min_p = self.in_link(Slider(title=texts("decoding.min_p"), start=0, end=1, value=0, step=0.01,

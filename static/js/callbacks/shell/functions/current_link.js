@@ -22,10 +22,11 @@ function currentLink() {
   else params.delete("view");
   const shown = tabs === null ? null : slugs[tabs.active];
   for (const p of viewParams()) params.delete(p.name);
+  // A control whose end means "off" (top-k at K) is at its default there, whatever K is now.
+  const atDefault = (p) => (p.off_at_end && p.model[p.prop] >= p.model.end)
+    || linkValue(p) === linkValue({...p, model: {[p.prop]: p.default}});
   for (const p of viewParams()) {
-    if (p.slug === shown && linkValue(p) !== linkValue({...p, model: {[p.prop]: p.default}})) {
-      params.set(p.name, linkValue(p));
-    }
+    if (p.slug === shown && !atDefault(p)) params.set(p.name, linkValue(p));
   }
   params.set("lang", page_lang);
   const theme = theme_toggle === null ? [] : theme_toggle.tags;  // ["dark" | "light", "chosen"?]
