@@ -79,6 +79,14 @@ def assert_relatives_are_numpy(page: Page) -> dict:
     sparse_j, soft_j = rel.sparsemax_jacobian(z, tau), sm.jacobian(z, tau)
     assert cells(page, f"{JACOBIANS} table.sparsemax") == [[format_number(v, 3) for v in r] for r in sparse_j]
     assert cells(page, f"{JACOBIANS} table.softmax") == [[format_number(v, 3) for v in r] for r in soft_j]
+    # A one-member support makes the sparsemax Jacobian all 0: said under it, and only then.
+    flat = page.locator(f"{JACOBIANS} p.jacobian-flat")
+    if support == 1:
+        assert not sparse_j.any()
+        expect(flat).to_have_text(TEXTS[page.evaluate("document.documentElement.lang") or "en"]
+                                  ["relatives.jacobian_flat"])
+    else:
+        expect(flat).to_have_count(0)
     text = page.locator(".relatives-table").inner_text() + page.locator(".relatives-jacobians").inner_text()
     assert "NaN" not in text and "Infinity" not in text and "undefined" not in text
     # Sparsemax's published properties on what is shown: sum 1, and p = s - c on the support.

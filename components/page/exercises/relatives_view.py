@@ -54,7 +54,7 @@ class RelativesView(ExerciseView):
             z_names=[z_label(j) for j in range(MAX_K)], columns=[key for key, _, _ in MAPPINGS],
             headers=[texts(words) for _, words, _ in MAPPINGS],
             t=texts.templates("relatives.", "caption", "output", "zeros", "entropy", "support",
-                              "jacobian_softmax", "jacobian_sparsemax"),
+                              "jacobian_softmax", "jacobian_sparsemax", "jacobian_flat"),
         )
         context.on_input(update)
         explanation = Div(text=f"<p>{texts('relatives.explanation')}</p>", sizing_mode="stretch_width",
