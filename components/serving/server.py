@@ -17,6 +17,7 @@ from ..page.shell.page import TITLE, SoftmaxLab
 from ..words.i18n import DEFAULT_LANGUAGE, choose_language
 from .busy import cap_sessions
 from .page_resources import serve_only_used_resources
+from .root_redirect import RootRedirect
 from .settings import ClosedSessionSweeper, ServerSettings, skip_document_validation
 from .shared_page import PAGE_SCRIPTS, PageScriptHandler, shared_page
 from .visitor import Visitor, attach_visitor
@@ -89,7 +90,9 @@ def serve(settings: ServerSettings) -> None:
         create_app(page_scripts=True)
 
     kwargs = settings.server_kwargs()
-    kwargs["extra_patterns"] = [*kwargs["extra_patterns"], (rf"/{PAGE_SCRIPTS}/([^/]+)", PageScriptHandler)]
+    # Ours come before Bokeh's patterns: its root redirect drops the link's query.
+    kwargs["extra_patterns"] = [*kwargs["extra_patterns"], (rf"/{PAGE_SCRIPTS}/([^/]+)", PageScriptHandler),
+                                (r"/?", RootRedirect, {"app": "app"})]
     server = pn.serve({"app": app}, show=False, start=False, title=TITLE, liveness=True, **kwargs)
     ClosedSessionSweeper(server).start(settings.check_sessions_ms)
     server.start()
