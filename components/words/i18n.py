@@ -504,7 +504,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "relatives.support": "Sparsemax: threshold c = {c}, support {support} of {size}; 1.5-entmax: support {entmax} of {size}.",
         "relatives.jacobian_sparsemax": "Sparsemax Jacobian ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ, s the indicator of the support S",
         "relatives.jacobian_softmax": "Softmax Jacobian ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
-        "relatives.jacobian_flat": "Only one output is in the support, so sparsemax is one-hot and stays one-hot under small changes of z: every entry of its Jacobian is 0. Softmax's never is.",
+        "relatives.jacobian_flat": "Only one output is in the support, so sparsemax is one-hot and stays one-hot under small changes of z: every entry of its Jacobian is 0.",
     },
     "zh-Hant": {
         "language.label": "語言",
@@ -937,7 +937,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "relatives.support": "Sparsemax：門檻 c = {c}，支撐集 {size} 個中有 {support} 個；1.5-entmax：支撐集 {size} 個中有 {entmax} 個。",
         "relatives.jacobian_sparsemax": "Sparsemax 的雅可比矩陣 ∂p/∂z = (diag(s) − s sᵀ / |S|) / τ，s 為支撐集 S 的指示向量",
         "relatives.jacobian_softmax": "Softmax 的雅可比矩陣 ∂a/∂z = aⱼ (δⱼₖ − aₖ) / τ",
-        "relatives.jacobian_flat": "支撐集只有一個輸出，所以 sparsemax 是獨熱向量，z 稍微改變時仍是同一個獨熱向量：它的雅可比矩陣每一項都是 0。Softmax 的雅可比矩陣則從不如此。",
+        "relatives.jacobian_flat": "支撐集只有一個輸出，所以 sparsemax 是獨熱向量，z 稍微改變時仍是同一個獨熱向量：它的雅可比矩陣每一項都是 0。",
     },
 }
 

@@ -34,13 +34,13 @@ setHtml(table, `<table class='readout relatives'><caption>${formatText(t.caption
   tau: Number(tau.toPrecision(3))})}</caption><thead>${head}</thead><tbody>${body}</tbody>` +
   `<tfoot>${foot}</tfoot></table><p class='support'>${support}</p>`);
 
-const matrix = (caption, J, cls, note = "") => `<div><table class='readout jacobian ${cls}'><caption>${caption}</caption>` +
+const matrix = (caption, J, cls) => `<div><table class='readout jacobian ${cls}'><caption>${caption}</caption>` +
   `<thead><tr><th scope='col'></th>${z_names.slice(0, K).map((n) => `<th scope='col'>${n}</th>`).join("")}` +
   `</tr></thead><tbody>${J.map((r, j) => `<tr><th scope='row'>${shown[j]}</th>` +
-  r.map((v) => cell(v, 3)).join("") + "</tr>").join("")}</tbody></table>${note}</div>`;
+  r.map((v) => cell(v, 3)).join("") + "</tr>").join("")}</tbody></table></div>`;
 // One output in the support: sparsemax is one-hot and stays so under small changes of z, so every
 // entry of its Jacobian is 0. Said, so a matrix of zeros does not look like a fault.
 const flat = sparse.support === 1 ? `<p class='jacobian-flat'>${t.jacobian_flat}</p>` : "";
 setHtml(jacobians, "<div class='pair'>" +
-  matrix(t.jacobian_sparsemax, Relatives.sparsemaxJacobian(z, tau), "sparsemax", flat) +
-  matrix(t.jacobian_softmax, SoftmaxMath.jacobian(z, tau), "softmax") + "</div>");
+  matrix(t.jacobian_sparsemax, Relatives.sparsemaxJacobian(z, tau), "sparsemax") +
+  matrix(t.jacobian_softmax, SoftmaxMath.jacobian(z, tau), "softmax") + "</div>" + flat);
