@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.model.rng import Mulberry32
+from components.model.rng import Mulberry32, exact_log
+from tests.rng_reference import log_inputs, polar_normals, ulp_error
 
 SEEDS = [0, 1, 2**31]
 
@@ -70,7 +71,7 @@ def test_uniforms_are_words_over_two_to_the_32_in_zero_one():
     assert open_u.min() > 0 and open_u.max() < 1
     # The extremes themselves: word 0 and word 2**32 - 1.
     extreme = (np.array([0.0, 2.0**32 - 1]) + 0.5) / 2.0**32
-    assert np.all((extreme > 0) & (extreme < 1)) and np.all(np.isfinite(-np.log(-np.log(extreme))))
+    assert np.all((extreme > 0) & (extreme < 1)) and np.all(np.isfinite(-exact_log(-exact_log(extreme))))
 
 
 def ks_statistic(sample: np.ndarray, cdf) -> float:
@@ -107,15 +108,72 @@ def test_draws_follow_their_laws_and_other_laws_are_rejected(seed):
     assert abs(gumbel.mean() - float(mpmath.euler)) < 0.02  # E[G] = Euler's gamma
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_normals_have_mean_0_and_variance_1(seed):
+    """A fixed-seed check on the first two moments (4 standard errors at n = 10^5), beside the KS test."""
+    x = Mulberry32(seed).normals(100_000)
+    assert abs(x.mean()) < 4 / math.sqrt(x.size)
+    assert abs(x.var() - 1) < 4 * math.sqrt(2 / x.size)
+    assert abs((0.97 * x).var() - 1) > 4 * math.sqrt(2 / x.size)  # a 3 % narrower law fails
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_normals_are_the_polar_method_try_by_try(seed):
+    """numpy's vectorised normals() equal a one-try-at-a-time loop, bit for bit, and use its words."""
+    values, used = polar_normals(seed, 3000)
+    rng = Mulberry32(seed)
+    np.testing.assert_array_equal(rng.normals(3000).view(np.uint64), np.array(values).view(np.uint64))
+    assert rng.state == (seed + used * 0x6D2B79F5) % 2**32
+    assert 2 * 3000 < used < 2 * 3000 / (math.pi / 4) * 1.1  # pi/4 of the tries are kept
+    rng = Mulberry32(seed)  # drawn in pieces: the same stream
+    pieces = [rng.normals(1), rng.normals(0), rng.normals(1499), np.array([rng.normal()]), rng.normals(1499)]
+    np.testing.assert_array_equal(np.concatenate(pieces), values)
+
+
 def test_normal_and_gumbel_are_the_formulas_of_their_words():
-    """Box-Muller on two words per draw, -ln(-ln U) on one: the JS twin repeats exactly these."""
-    words = Mulberry32(3).words(8).astype(np.float64)
-    u1, u2 = (words[0::2] + 0.5) / 2**32, words[1::2] / 2**32
-    expected = [float(mpmath.sqrt(-2 * mpmath.log(a)) * mpmath.cos(2 * mpmath.pi * b)) for a, b in zip(u1, u2,
-                                                                                                        strict=True)]
-    np.testing.assert_allclose(Mulberry32(3).normals(4), expected, rtol=1e-13, atol=1e-15)
+    """The polar method and -ln(-ln U), each checked against mpmath on its own words."""
+    words = Mulberry32(3).words(40).astype(np.float64)
+    u, v = (words[0::2] - 2**31) / 2**31, (words[1::2] - 2**31) / 2**31
+    s = u * u + v * v
+    kept = (s > 0) & (s < 1)
+    expected = [float(mpmath.mpf(a) * mpmath.sqrt(-2 * mpmath.log(b) / b)) for a, b in zip(u[kept], s[kept],
+                                                                                          strict=True)]
+    np.testing.assert_allclose(Mulberry32(3).normals(len(expected)), expected, rtol=1e-14, atol=1e-15)
     g = [float(-mpmath.log(-mpmath.log((mpmath.mpf(w) + 0.5) / 2**32))) for w in words]
-    np.testing.assert_allclose(Mulberry32(3).gumbels(8), g, rtol=1e-14)
+    np.testing.assert_allclose(Mulberry32(3).gumbels(40), g, rtol=1e-14)
+
+
+def test_exact_log_is_within_one_ulp_on_the_shared_inputs():
+    """The 10^5 inputs the browser test also feeds Rng.exactLog: powers of two, near 1, sqrt(1/2), ..."""
+    x = log_inputs()
+    got = exact_log(np.array(x)).tolist()
+    assert max(ulp_error(a, b) for a, b in zip(x, got, strict=True)) < 1
+    assert exact_log(1.0) == 0 and exact_log(2.0) == math.log(2) and exact_log(0.5) == -math.log(2)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(min_value=2.0**-1022, max_value=1.7976931348623157e308))
+def test_exact_log_is_within_one_ulp_anywhere_in_its_domain(x):
+    assert ulp_error(x, float(exact_log(x))) < 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=1e-300, max_value=1e300), min_size=1, max_size=20))
+def test_exact_log_is_elementwise_and_keeps_shapes(values):
+    x = np.array(values)
+    got = exact_log(x)
+    assert got.shape == x.shape
+    np.testing.assert_array_equal(got, [float(exact_log(v)) for v in values])
+    np.testing.assert_array_equal(exact_log(x.reshape(1, -1)[:, ::-1]), got[::-1].reshape(1, -1))
+    assert exact_log(values[0]).shape == ()
+
+
+@pytest.mark.parametrize("bad", [0.0, -0.0, -1.0, 5e-324, 2.0**-1023, math.inf, math.nan, -math.inf])
+def test_exact_log_refuses_what_is_outside_its_domain(bad):
+    with pytest.raises(ValueError, match="positive finite normal"):
+        exact_log(bad)
+    with pytest.raises(ValueError, match="positive finite normal"):
+        exact_log([1.0, bad, 2.0])
 
 
 @settings(max_examples=200, deadline=None)
@@ -124,4 +182,6 @@ def test_every_draw_is_finite_and_the_state_advances_by_words_used(seed, n):
     rng = Mulberry32(seed)
     for draws in (rng.uniforms(n), rng.open_uniforms(n), rng.gumbels(n), rng.normals(n)):
         assert draws.shape == (n,) and np.all(np.isfinite(draws))
-    assert rng.state == (seed + 5 * n * 0x6D2B79F5) % 2**32  # normals take two words each
+    # A word per uniform and Gumbel, then two per polar try, from the state the normals started at.
+    before_normals = (seed + 3 * n * 0x6D2B79F5) % 2**32
+    assert rng.state == (before_normals + polar_normals(before_normals, n)[1] * 0x6D2B79F5) % 2**32
