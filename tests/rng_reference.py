@@ -37,7 +37,8 @@ def log_inputs() -> list[float]:
     edges += _neighbours(math.sqrt(0.5), 500) + _neighbours(math.sqrt(2.0), 500)
     rng = np.random.default_rng(2026)
     uniforms = Mulberry32(7).open_uniforms(30_000)  # Gumbel's first log
-    bits = rng.integers(1, 2046, 20_000, dtype=np.int64) << 52 | rng.integers(0, 2**52, 20_000, dtype=np.int64)
+    exponents, mantissas = rng.integers(1, 2046, 20_000), rng.integers(0, 2**52, 20_000)  # any normal double
+    bits = (exponents << 52 | mantissas).astype(np.int64)
     cases = np.concatenate([edges, uniforms, -np.log(uniforms[:15_000]), bits.view(np.float64)])
     rest = rng.uniform(1e-10, 23.0, LOG_CASES - cases.size)  # Gumbel's second log, -ln U
     return np.concatenate([cases, rest]).tolist()

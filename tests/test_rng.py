@@ -176,6 +176,12 @@ def test_exact_log_refuses_what_is_outside_its_domain(bad):
         exact_log([1.0, bad, 2.0])
 
 
+@pytest.mark.parametrize("bad", ["2", True, None])
+def test_exact_log_refuses_what_is_not_a_number(bad):
+    with pytest.raises(ValueError, match="positive finite normal"):
+        exact_log(bad)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=-2**40, max_value=2**40), st.integers(min_value=0, max_value=50))
 def test_every_draw_is_finite_and_the_state_advances_by_words_used(seed, n):

@@ -53,7 +53,10 @@ def exact_log(x: ArrayLike) -> FloatArray:
     finite, normal numbers (2**-1022 <= x <= the largest double); anything else (0, subnormals,
     negatives, inf, NaN) raises ValueError, since the generator never needs it.
     """
-    given = np.asarray(x, dtype=np.float64)
+    given = np.asarray(x)
+    if given.dtype.kind not in "fiu":  # not '2' nor True, as rng.js refuses them
+        raise ValueError("exact_log takes positive finite normal numbers (2**-1022 <= x < inf)")
+    given = given.astype(np.float64, copy=False)
     values = np.ascontiguousarray(given).reshape(-1)  # a copy only if needed; 0-d becomes 1-d
     if not np.all((values >= _SMALLEST_NORMAL) & (values <= _LARGEST)):  # NaN fails both
         raise ValueError("exact_log takes positive finite normal numbers (2**-1022 <= x < inf)")

@@ -1,8 +1,8 @@
 """static/js/lib/rng.js, run in Chromium, gives the numpy generator's numbers for the same seeds.
 
-Exactly equal: the 32-bit words and the uniforms (integer operations, then one exact division).
-To 1e-12 relative: Gumbel and normal draws, which go through Math.log / Math.sqrt / Math.cos,
-whose last bit the ECMAScript standard leaves to the engine (V8's and numpy's libm may differ).
+Everything is compared exactly (the same bits): the 32-bit words and the uniforms (integer
+operations, then one exact division), exactLog on 10^5 shared inputs, and the Gumbel and normal
+draws built on it (basic operations and sqrt, each correctly rounded by IEEE 754 in both).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 
 from components.browser.browser_js import js_source
-from components.model.rng import Mulberry32
+from components.model.rng import Mulberry32, exact_log
 from tests.browser.conftest import page_with_script
+from tests.rng_reference import log_inputs
 
 SEEDS = [0, 1, 2**31]
 N = 10_000
@@ -28,6 +29,13 @@ def js_draws(page, seed: int, kind: str, n: int = N) -> list[float]:
     return page.evaluate("([seed, kind, n]) => Array.from(Rng.create(seed)[kind](n))", [seed, kind, n])
 
 
+def same_bits(got: list[float], want: np.ndarray) -> bool:
+    """Equal as float64 bit patterns (so -0 differs from 0, and no tolerance hides a last bit)."""
+    want = np.ascontiguousarray(want, dtype=np.float64)
+    return len(got) == want.size and np.array_equal(np.array(got, dtype=np.float64).view(np.uint64),
+                                                    want.view(np.uint64))
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_words_and_uniforms_are_exactly_numpys(rng_page, seed):
     assert js_draws(rng_page, seed, "words") == Mulberry32(seed).words(N).tolist()
@@ -35,23 +43,36 @@ def test_words_and_uniforms_are_exactly_numpys(rng_page, seed):
     assert js_draws(rng_page, seed, "openUniforms") == Mulberry32(seed).open_uniforms(N).tolist()
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_gumbel_and_normal_draws_agree_to_1e_12(rng_page, seed):
-    np.testing.assert_allclose(js_draws(rng_page, seed, "gumbels"), Mulberry32(seed).gumbels(N),
-                               rtol=1e-12, atol=1e-15)
-    np.testing.assert_allclose(js_draws(rng_page, seed, "normals"), Mulberry32(seed).normals(N),
-                               rtol=1e-12, atol=1e-15)
+def test_exact_log_is_numpys_bit_for_bit_on_10_to_the_5_inputs(rng_page):
+    x = log_inputs()
+    got = rng_page.evaluate("(x) => x.map(Rng.exactLog)", x)
+    assert same_bits(got, exact_log(np.array(x)))
+    assert got == exact_log(np.array(x)).tolist()  # and === as numbers
+
+
+@pytest.mark.parametrize("seed", [*SEEDS, 7, 123_456_789])
+def test_gumbel_and_normal_draws_are_numpys_bit_for_bit(rng_page, seed):
+    assert same_bits(js_draws(rng_page, seed, "gumbels"), Mulberry32(seed).gumbels(N))
+    assert same_bits(js_draws(rng_page, seed, "normals"), Mulberry32(seed).normals(N))
 
 
 def test_mixed_calls_share_one_stream_as_in_python(rng_page):
     got = rng_page.evaluate("""() => {
         const r = Rng.create(42);
-        return [r.uniform(), r.normal(), r.gumbel(), r.word(), ...r.uniforms(3), r.state];
+        return [r.uniform(), r.normal(), r.gumbel(), r.word(), ...r.normals(5), ...r.uniforms(3), r.state];
     }""")
     rng = Mulberry32(42)
-    expected = [rng.uniform(), rng.normal(), rng.gumbel(), rng.word(), *rng.uniforms(3).tolist(), rng.state]
-    np.testing.assert_allclose(got, expected, rtol=1e-12)
-    assert got[0] == expected[0] and got[3:] == expected[3:]  # the integer-derived ones exactly
+    expected = [rng.uniform(), rng.normal(), rng.gumbel(), rng.word(), *rng.normals(5).tolist(),
+                *rng.uniforms(3).tolist(), rng.state]
+    assert got == expected
+
+
+@pytest.mark.parametrize("bad", ["0", "-0", "-1", "5e-324", "2 ** -1023", "Infinity", "NaN", "'2'", "true",
+                                 "undefined"])
+def test_exact_log_refuses_what_is_outside_its_domain_like_python(rng_page, bad):
+    script = f"() => {{ try {{ Rng.exactLog({bad}); return ''; }} catch (e) {{ return e.message; }} }}"
+    error = rng_page.evaluate(script)
+    assert "positive finite normal" in error
 
 
 @pytest.mark.parametrize("seed", [-1, 2**32 + 7, 2**53 - 1, -(2**40)])

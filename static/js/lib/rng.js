@@ -32,7 +32,7 @@ const Rng = (() => {
   // ln x as exact_log() in rng.py, operation for operation (fdlibm's __ieee754_log, < 1 ulp).
   // Domain: positive finite normal numbers; anything else throws (the generator never needs it).
   function exactLog(x) {
-    if (!(x >= SMALLEST_NORMAL && x <= Number.MAX_VALUE)) {
+    if (typeof x !== "number" || !(x >= SMALLEST_NORMAL && x <= Number.MAX_VALUE)) {
       throw new RangeError("exactLog takes positive finite normal numbers (2**-1022 <= x < inf)");
     }
     words64.setFloat64(0, x);
