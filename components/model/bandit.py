@@ -6,8 +6,8 @@ Gaussian rewards of unit variance around them. One step chooses an arm with one 
 sampler of components/model/sampling.py), draws its reward with the same generator, and updates
 the estimate of that arm: the sample average q += (r - q) / n, or a constant step q += alpha (r - q).
 The generator is the bandit's own: the means, then every step, come from one stream, so the
-same seed gives the same arms and the same run in Python and in the browser (the same arms
-exactly; q to ~1e-15, since a reward passes through log, sqrt and cos).
+same seed gives the same run in Python and in the browser, bit for bit: arms, rewards and q
+(the normals use rng's exact_log and the polar method, and each update is the same operations).
 """
 
 from __future__ import annotations
