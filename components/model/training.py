@@ -2,7 +2,8 @@
 
 Pure numpy float64, no UI; static/js/lib/training.js is its browser twin and does the same
 operations in the same order, so the same seed gives the same points (the normal draws exactly,
-the centres' cos and sin to ~1e-15) and 200 steps agree to ~1e-12 (sums over points may round in another order, nothing more).
+the centres' cos and sin to ~1e-15) and 200 steps agree to ~1e-12 (sums over points may round in
+another order, nothing more).
 
 Two costs (Nielsen, chapter 3): the log-likelihood C = -sum_j y_j ln a_j with softmax outputs,
 whose gradient in z is a - y, and the quadratic C = |y - a|^2 / 2 with sigmoid outputs, whose

@@ -1,7 +1,8 @@
 """static/js/lib/training.js, run in Chromium, repeats numpy's training from the same seed.
 
-The points come from the same normal draws (exactly; the centres' cos/sin to ~1e-15); after 200 steps the losses, accuracies and
-parameters agree to 1e-9 (in practice ~1e-13: only sums over points may round in another order).
+The points come from the same normal draws (exactly; the centres' cos/sin to ~1e-15); after 200
+steps the losses, accuracies and parameters agree to 1e-9 (in practice ~1e-13: only sums over
+points may round in another order).
 """
 
 from __future__ import annotations
