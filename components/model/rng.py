@@ -42,6 +42,9 @@ _LG6 = 1.531383769920937332e-01  # 3FC39A09 D078C69F
 _LG7 = 1.479819860511658591e-01  # 3FC2F112 DF3E5244
 _SMALLEST_NORMAL = 2.2250738585072014e-308  # 2**-1022
 _LARGEST = 1.7976931348623157e308
+# exact_log works in pieces of 4096: its ~40 temporaries stay small and in cache (on whole arrays
+# of 10^5 it was ~4x slower).
+_CHUNK = 4096
 
 
 def exact_log(x: ArrayLike) -> FloatArray:
@@ -60,7 +63,14 @@ def exact_log(x: ArrayLike) -> FloatArray:
     values = np.ascontiguousarray(given).reshape(-1)  # a copy only if needed; 0-d becomes 1-d
     if not np.all((values >= _SMALLEST_NORMAL) & (values <= _LARGEST)):  # NaN fails both
         raise ValueError("exact_log takes positive finite normal numbers (2**-1022 <= x < inf)")
-    bits = values.view(np.int64)
+    out = np.empty_like(values)
+    for start in range(0, values.size, _CHUNK):
+        out[start:start + _CHUNK] = _exact_log_chunk(values[start:start + _CHUNK])
+    return out.reshape(given.shape)
+
+
+def _exact_log_chunk(chunk: FloatArray) -> FloatArray:
+    bits = chunk.view(np.int64)
     high = bits >> 32  # the high word: sign 0, 11 exponent bits, 20 mantissa bits
     hx = high & 0xFFFFF
     i = (hx + 0x95F64) & 0x100000  # 0x100000 when the mantissa is >= sqrt(2) (high word only)
@@ -85,7 +95,7 @@ def exact_log(x: ArrayLike) -> FloatArray:
                     dk * _LN2_HI - ((hfsq - (s * (hfsq + r) + dk * _LN2_LO)) - f))
     narrow = np.where(at_zero, f - s * (f - r), dk * _LN2_HI - ((s * (f - r) - dk * _LN2_LO) - f))
     general = np.where((hx >= 0x6147A) & (hx <= 0x6B851), wide, narrow)
-    return np.where(((2 + hx) & 0xFFFFF) < 3, near_one, general).reshape(given.shape)
+    return np.where(((2 + hx) & 0xFFFFF) < 3, near_one, general)
 
 
 def _check_count(n: int) -> int:
