@@ -115,6 +115,51 @@ def test_softmax_exploration_finds_the_best_arm_more_often_than_chance():
     assert np.mean(uniform) < 0.15
 
 
+def test_an_average_is_the_runs_on_seed_plus_r_added_step_by_step():
+    """Run r of an average plays create(k, seed + r); run 0 is the view's single run."""
+    k, seed, runs, steps = 4, 2**32 - 2, 5, 60  # seed + r passes 2**32: Mulberry32 reads it modulo
+    got = bandit.average(k, seed, runs, steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
+    singles = [bandit.run(bandit.create(k, (seed + r) % 2**32), steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
+               for r in range(runs)]
+    assert got.runs == runs
+    np.testing.assert_array_equal(got.optimal, np.sum([s.optimal for s in singles], axis=0))
+    np.testing.assert_allclose(got.reward, np.mean([s.rewards for s in singles], axis=0), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got.cumulative_regret, np.mean([s.cumulative_regret for s in singles], axis=0),
+                               rtol=1e-12, atol=1e-12)
+    one = bandit.average(k, seed, 1, steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
+    np.testing.assert_array_equal(one.reward, singles[0].rewards)
+    assert bandit.average(k, seed, 3, 0).reward.size == 0
+
+
+def check_tau_limits(average) -> None:
+    """Averaged over 100 problems of 10 arms, 300 steps: at tau -> 0 the softmax agent's curves are the
+    greedy agent's, at a large tau its % optimal stays within 4 standard errors of 1/K, and at tau = 0.2
+    it beats chance by far (so the test tells the three apart)."""
+    k, seed, runs, steps = 10, 5, 100, 300
+    greedy = average(k, seed, runs, steps, "greedy")
+    cold = average(k, seed, runs, steps, "softmax", tau=1e-9)
+    np.testing.assert_array_equal(cold.optimal, greedy.optimal)
+    np.testing.assert_allclose(cold.reward, greedy.reward, rtol=1e-12, atol=1e-12)
+    hot = average(k, seed, runs, steps, "softmax", tau=1e6).optimal.sum() / (runs * steps)
+    standard_error = np.sqrt((1 / k) * (1 - 1 / k) / (runs * steps))
+    assert abs(hot - 1 / k) < 4 * standard_error, hot
+    warm = average(k, seed, runs, steps, "softmax", tau=0.2).optimal[-100:].sum() / (runs * 100)
+    assert warm > 3 / k, warm
+
+
+def test_averaged_over_runs_tau_to_zero_is_greedy_and_a_large_tau_chance():
+    check_tau_limits(bandit.average)
+
+
+def test_the_tau_limits_test_fails_on_an_agent_that_ignores_tau():
+    """The same check on a broken agent (softmax always at tau = 1) must fail."""
+    def ignores_tau(k, seed, runs, steps, policy="softmax", tau=1.0, **options):
+        return bandit.average(k, seed, runs, steps, policy, 1.0 if policy == "softmax" else tau, **options)
+
+    with pytest.raises(AssertionError):
+        check_tau_limits(ignores_tau)
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.integers(min_value=1, max_value=10), st.integers(min_value=0, max_value=2**32 - 1),
        st.sampled_from(bandit.POLICIES), st.floats(min_value=1e-3, max_value=1e3),
@@ -136,6 +181,9 @@ def test_runs_stay_finite_and_consistent(k, seed, policy, tau, alpha):
     (lambda: bandit.step(bandit.create(3, 1), alpha=0.0), "alpha"),
     (lambda: bandit.step(bandit.create(3, 1), tau=0.0), "tau"),
     (lambda: bandit.run(bandit.create(3, 1), -1), "number of steps"),
+    (lambda: bandit.average(3, 1, 0, 10), "number of runs"),
+    (lambda: bandit.average(3, 1, 2, -1), "number of steps"),
+    (lambda: bandit.average(3, 1, 2, 10, "random"), "policy"),
 ])
 def test_bad_settings_are_refused_with_a_message(call, message):
     with pytest.raises(ValueError, match=message):

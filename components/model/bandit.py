@@ -122,3 +122,40 @@ def run(bandit: Bandit, steps: int, policy: str = SOFTMAX, tau: float = 1.0, eps
     taken = [step(bandit, policy, tau, epsilon, alpha) for _ in range(int(steps))]
     return Run(np.array([s.arm for s in taken], dtype=np.int64), np.array([s.reward for s in taken]),
                np.array([s.optimal for s in taken], dtype=bool), np.cumsum([s.regret for s in taken]))
+
+
+@dataclass(frozen=True)
+class Average:
+    """One agent's curves over ``runs`` independent problems of T steps, step by step (Sutton and
+    Barto's 10-armed testbed figures): the mean reward at each step, how many runs chose their
+    best arm at that step, and the mean cumulative regret after it."""
+
+    runs: int
+    reward: FloatArray
+    optimal: IntArray
+    cumulative_regret: FloatArray
+
+
+def run_seed(seed: int, r: int) -> int:
+    """The seed of run r of an average: seed + r (Mulberry32 reads it modulo 2**32), so run 0 is
+    the single run the view shows and the twin derives the same seeds."""
+    return int(seed) + int(r)
+
+
+def average(k: int, seed: int, runs: int, steps: int, policy: str = SOFTMAX, tau: float = 1.0,
+            epsilon: float = 0.1, alpha: float | None = None) -> Average:
+    """``runs`` runs of ``steps`` steps, run r on create(k, run_seed(seed, r)); sums kept in run order
+    (element by element, as the twin adds them), divided by ``runs`` at the end."""
+    if isinstance(runs, bool) or not isinstance(runs, (int, np.integer)) or runs < 1:
+        raise ValueError("the number of runs must be a whole number >= 1")
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError("the number of steps must be a whole number >= 0")
+    _check_options(policy, float(epsilon), alpha)
+    rewards, regrets = np.zeros(int(steps)), np.zeros(int(steps))
+    optimal = np.zeros(int(steps), dtype=np.int64)
+    for r in range(int(runs)):
+        result = run(create(k, run_seed(seed, r)), int(steps), policy, tau, epsilon, alpha)
+        rewards += result.rewards
+        optimal += result.optimal
+        regrets += result.cumulative_regret
+    return Average(int(runs), rewards / runs, optimal, regrets / runs)

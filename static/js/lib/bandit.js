@@ -74,5 +74,40 @@ const Bandit = (() => {
     return {arms, rewards, optimal, cumulativeRegret};
   }
 
-  return Object.freeze({create, actionProbabilities, step, run, POLICIES, SOFTMAX, GREEDY, EPSILON_GREEDY});
+  // average() a few runs at a time (the view spreads them over animation frames): run r plays
+  // create(k, seed + r), as run_seed() in bandit.py; sums are kept in run order, step by step.
+  function averager(k, seed, runs, steps, options = {}) {
+    if (!Number.isInteger(runs) || runs < 1) throw new RangeError("the number of runs must be a whole number >= 1");
+    if (!Number.isInteger(steps) || steps < 0) throw new RangeError("the number of steps must be a whole number >= 0");
+    const {policy = SOFTMAX, epsilon = 0.1, alpha = null} = options;
+    checkOptions(policy, epsilon, alpha);
+    const rewards = new Float64Array(steps);
+    const regrets = new Float64Array(steps);
+    const optimal = new Array(steps).fill(0);
+    let done = 0;
+    function advance(count = 1) {
+      for (let c = 0; c < count && done < runs; c += 1) {
+        const result = run(create(k, seed + done), steps, options);
+        for (let i = 0; i < steps; i += 1) {
+          rewards[i] += result.rewards[i];
+          optimal[i] += result.optimal[i] ? 1 : 0;
+          regrets[i] += result.cumulativeRegret[i];
+        }
+        done += 1;
+      }
+      return done;
+    }
+    // The curves so far (over the runs done), as the fields of Average in bandit.py.
+    const result = () => ({runs: done, reward: Array.from(rewards, (v) => v / done), optimal: optimal.slice(),
+      cumulativeRegret: Array.from(regrets, (v) => v / done)});
+    return {advance, result, runs, steps, get done() { return done; }};
+  }
+
+  function average(k, seed, runs, steps, options = {}) {
+    const job = averager(k, seed, runs, steps, options);
+    job.advance(runs);
+    return job.result();
+  }
+
+  return Object.freeze({create, actionProbabilities, step, run, averager, average, POLICIES, SOFTMAX, GREEDY, EPSILON_GREEDY});
 })();
