@@ -409,7 +409,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "bandit.run100": "Run 100",
         "bandit.run1000": "Run 1000",
         "bandit.reset": "Reset",
-        "bandit.caption": "The softmax agent's estimates q_t(a) and its probabilities P_t(a) = softmax(q_t / τ) for the next step",
+        "bandit.caption": "The {agent} agent's estimates q_t(a) and its probabilities P_t(a) for the next step",
+        "bandit.agent": "Agent shown",
+        "bandit.runs": "Runs averaged",
+        "bandit.egreedy_agent": "ε-greedy",
+        "bandit.rule_softmax": "P_t(a) = softmax(q_t / τ)(a) = exp(q_t(a)/τ) / Σ_i exp(q_t(i)/τ), τ = {tau}",
+        "bandit.rule_greedy": "P_t(a) = 1 for the arm with the best estimate, 0 for the others (a tie is shared evenly, as the agent breaks it)",
+        "bandit.rule_egreedy": "P_t(a) = ε/K + (1 − ε) for the arm with the best estimate, ε/K for the others (ε = {epsilon}, K = {k}; a tie shares 1 − ε evenly)",
+        "bandit.shown": "Shown: the {agent} agent. {rule}.",
+        "bandit.averaging": "Averaging the curves over {runs} runs: {done} of {runs} done…",
+        "bandit.reward_avg_title": "Average reward at each step, over {runs} runs",
+        "bandit.optimal_avg_title": "% of {runs} runs taking the optimal action at each step",
+        "bandit.regret_avg_title": "Cumulative regret, mean of {runs} runs",
+        "bandit.selected": "{agent} (shown above)",
         "bandit.arm": "Arm",
         "bandit.q_title": "q_t(a)",
         "bandit.p_title": "P_t(a)",
@@ -433,7 +445,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "seed). The softmax agent picks arm a with P_t(a) = exp(q_t(a)/τ) / Σ_i exp(q_t(i)/τ): with a "
             "large τ every arm is almost equally likely, as τ goes to 0 it nearly always takes the arm with "
             "the best estimate, like the greedy agent. The greedy and ε-greedy agents play the same arms "
-            "for comparison. The run is replayed from the seed whenever τ, α, ε, K or the seed change."
+            "for comparison. The run is replayed from the seed whenever τ, α, ε, K or the seed change. "
+            "“Agent shown” chooses whose estimates and probabilities the table shows. With more than one "
+            "run the curves are averaged step by step over that many problems (seeds: the seed, the seed "
+            "+ 1, ...), as in Sutton and Barto's 10-armed testbed; the table stays the first run's."
         ),
         # components/page/exercises/training_view.py
         "training.title": "Training",
@@ -847,7 +862,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "bandit.run100": "跑 100 步",
         "bandit.run1000": "跑 1000 步",
         "bandit.reset": "重設",
-        "bandit.caption": "softmax 代理對各臂的估計 q_t(a)，以及下一步的選擇機率 P_t(a) = softmax(q_t / τ)",
+        "bandit.caption": "{agent}代理對各臂的估計 q_t(a)，以及下一步的選擇機率 P_t(a)",
+        "bandit.agent": "顯示的代理",
+        "bandit.runs": "取平均的實驗次數",
+        "bandit.egreedy_agent": "ε-貪婪",
+        "bandit.rule_softmax": "P_t(a) = softmax(q_t / τ)(a) = e^(q_t(a)/τ) / Σ_i e^(q_t(i)/τ)，τ = {tau}",
+        "bandit.rule_greedy": "估計最好的那一臂 P_t(a) = 1，其他臂為 0（平手時平均分配，與代理打破平手的方式相同）",
+        "bandit.rule_egreedy": "估計最好的那一臂 P_t(a) = ε/K + (1 − ε)，其他臂為 ε/K（ε = {epsilon}，K = {k}；平手時平均分配 1 − ε）",
+        "bandit.shown": "顯示：{agent}代理。{rule}。",
+        "bandit.averaging": "正在對 {runs} 次實驗取平均：已完成 {done} / {runs}……",
+        "bandit.reward_avg_title": "每一步的平均獎勵（{runs} 次實驗）",
+        "bandit.optimal_avg_title": "每一步選到最佳臂的實驗百分比（{runs} 次實驗）",
+        "bandit.regret_avg_title": "累積遺憾（{runs} 次實驗的平均）",
+        "bandit.selected": "{agent}（上表所示）",
         "bandit.arm": "臂",
         "bandit.q_title": "q_t(a)",
         "bandit.p_title": "P_t(a)",
@@ -871,6 +898,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "P_t(a) = e^(q_t(a)/τ) / Σ_i e^(q_t(i)/τ) 的機率選第 a 臂：τ 很大時各臂幾乎一樣可能，"
             "τ 趨近 0 時幾乎總是選估計最好的那一臂，就像貪婪代理。貪婪與 ε-貪婪代理在同一組臂上對照。"
             "每當 τ、α、ε、K 或種子改變，整段過程都會從種子重新播放。"
+            "「顯示的代理」決定表格顯示哪一個代理的估計與機率。實驗次數大於 1 時，曲線是那麼多個獨立問題"
+            "（種子依次為所設的種子、種子 + 1、……）逐步取平均的結果，如 Sutton 與 Barto 的 10 臂測試平台；"
+            "表格仍是第一次實驗的。"
         ),
         # components/page/exercises/training_view.py
         "training.title": "訓練",
