@@ -119,13 +119,13 @@ def test_an_average_is_the_runs_on_seed_plus_r_added_step_by_step():
     """Run r of an average plays create(k, seed + r); run 0 is the view's single run."""
     k, seed, runs, steps = 4, 2**32 - 2, 5, 60  # seed + r passes 2**32: Mulberry32 reads it modulo
     got = bandit.average(k, seed, runs, steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
-    singles = [bandit.run(bandit.create(k, (seed + r) % 2**32), steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
-               for r in range(runs)]
+    singles = [bandit.run(bandit.create(k, (seed + r) % 2**32), steps, "epsilon-greedy", epsilon=0.2,
+                          alpha=0.1) for r in range(runs)]
     assert got.runs == runs
     np.testing.assert_array_equal(got.optimal, np.sum([s.optimal for s in singles], axis=0))
-    np.testing.assert_allclose(got.reward, np.mean([s.rewards for s in singles], axis=0), rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(got.cumulative_regret, np.mean([s.cumulative_regret for s in singles], axis=0),
-                               rtol=1e-12, atol=1e-12)
+    for got_curve, want in ((got.reward, [s.rewards for s in singles]),
+                            (got.cumulative_regret, [s.cumulative_regret for s in singles])):
+        np.testing.assert_allclose(got_curve, np.mean(want, axis=0), rtol=1e-12, atol=1e-12)
     one = bandit.average(k, seed, 1, steps, "epsilon-greedy", epsilon=0.2, alpha=0.1)
     np.testing.assert_array_equal(one.reward, singles[0].rewards)
     assert bandit.average(k, seed, 3, 0).reward.size == 0

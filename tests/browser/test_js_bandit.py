@@ -59,6 +59,30 @@ def test_a_1000_step_run_is_the_same_in_both(bandit_page, seed, options, k):
     assert got["cumulativeRegret"] == want.cumulative_regret.tolist()
 
 
+@pytest.mark.parametrize("options", [OPTIONS[0], OPTIONS[4], OPTIONS[5]], ids=lambda o: o["policy"])
+def test_runs_averaged_are_the_same_in_both(bandit_page, options):
+    """20 problems (seeds 2**32 - 5 + r: past 2**32, read modulo) of 300 steps: the optimal counts at each
+    step exactly; mean rewards and regret to the rewards' tolerance (Math.log / cos, see above). The
+    averager in chunks gives the same as in one go."""
+    k, seed, runs, steps = 10, 2**32 - 5, 20, 300
+    got = bandit_page.evaluate("""([k, seed, runs, steps, options]) => {
+        const whole = Bandit.average(k, seed, runs, steps, options);
+        const job = Bandit.averager(k, seed, runs, steps, options);
+        const partial = [];
+        while (job.done < runs) { job.advance(3); partial.push(job.result().runs); }
+        return {whole, chunked: job.result(), partial};
+    }""", [k, seed, runs, steps, options])
+    want = bandit.average(k, seed, runs, steps, options["policy"], options.get("tau", 1.0),
+                          options.get("epsilon", 0.1), options["alpha"])
+    assert got["whole"]["runs"] == want.runs == runs
+    assert got["whole"]["optimal"] == want.optimal.tolist()
+    np.testing.assert_allclose(got["whole"]["reward"], want.reward, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got["whole"]["cumulativeRegret"], want.cumulative_regret,
+                               rtol=1e-12, atol=1e-12)
+    assert got["chunked"] == got["whole"]
+    assert got["partial"] == [3, 6, 9, 12, 15, 18, 20]
+
+
 @pytest.mark.parametrize("k", [2, 4, 7])
 def test_steps_one_at_a_time_with_changing_settings_agree(bandit_page, k):
     """A visitor moves tau and switches policy between steps: each step uses the settings of its moment."""
@@ -100,6 +124,9 @@ def test_action_probabilities_agree(bandit_page):
     ("Bandit.step(Bandit.create(3, 1), {alpha: 0})", "alpha"),
     ("Bandit.step(Bandit.create(3, 1), {tau: 0})", "tau"),
     ("Bandit.run(Bandit.create(3, 1), -1)", "number of steps"),
+    ("Bandit.average(3, 1, 0, 10)", "number of runs"),
+    ("Bandit.average(3, 1, 2, -1)", "number of steps"),
+    ("Bandit.average(3, 1, 2, 10, {policy: 'random'})", "policy"),
 ])
 def test_bad_settings_are_refused_like_numpy(bandit_page, call, message):
     script = f"() => {{ try {{ {call}; return ''; }} catch (e) {{ return e.message; }} }}"
