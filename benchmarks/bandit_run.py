@@ -110,6 +110,8 @@ def main(argv: list[str]) -> int:
                 app.goto(f"{app_url}?view=bandit&K=10&runs={runs}")
                 expect(summary).not_to_be_empty()
                 app.locator(".bandit-run1000").scroll_into_view_if_needed()
+                app.wait_for_function("() => Bokeh.documents[0].is_idle")
+                app.evaluate(FRAMES_JS)  # the page has settled: the frames recorded are the average's
                 app.evaluate(RECORD_FRAMES_JS)
                 start = time.perf_counter()
                 app.locator(".bandit-run1000 button").click()
