@@ -8,6 +8,8 @@ the estimate of that arm: the sample average q += (r - q) / n, or a constant ste
 The generator is the bandit's own: the means, then every step, come from one stream, so the
 same seed gives the same run in Python and in the browser, bit for bit: arms, rewards and q
 (the normals use rng's exact_log and the polar method, and each update is the same operations).
+``average`` repeats a run over independent problems (seeds seed, seed + 1, ...) for the curves of
+Sutton and Barto's testbed figures, summed in run order in both, so those agree bit for bit too.
 """
 
 from __future__ import annotations
