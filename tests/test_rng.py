@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from components.model import rng as rng_module
 from components.model.rng import Mulberry32, exact_log
 from tests.rng_reference import log_inputs, polar_normals, ulp_error
 
@@ -148,6 +149,23 @@ def test_normal_and_gumbel_are_the_formulas_of_their_words():
     np.testing.assert_allclose(Mulberry32(3).gumbels(40), g, rtol=1e-14, atol=1e-15)
 
 
+def test_one_value_paths_equal_the_vectorised_ones():
+    """exact_log of one float, word(), gumbel() and normal() (no numpy) give the arrays' bits."""
+    x = log_inputs()
+    one = np.array([rng_module._exact_log_one(v) for v in x])
+    np.testing.assert_array_equal(one.view(np.uint64), exact_log(np.array(x)).view(np.uint64))
+    for seed in SEEDS:
+        rng = Mulberry32(seed)
+        assert [rng.word() for _ in range(1000)] == Mulberry32(seed).words(1000).tolist()
+        rng = Mulberry32(seed)
+        gumbels = np.array([rng.gumbel() for _ in range(2000)])
+        np.testing.assert_array_equal(gumbels.view(np.uint64), Mulberry32(seed).gumbels(2000).view(np.uint64))
+        rng, whole = Mulberry32(seed), Mulberry32(seed)
+        normals = np.array([rng.normal() for _ in range(2000)])
+        np.testing.assert_array_equal(normals.view(np.uint64), whole.normals(2000).view(np.uint64))
+        assert rng.state == whole.state
+
+
 def test_exact_log_is_within_one_ulp_on_the_shared_inputs():
     """The 10^5 inputs the browser test also feeds Rng.exactLog: powers of two, near 1, sqrt(1/2), ..."""
     x = log_inputs()
@@ -177,6 +195,8 @@ def test_exact_log_is_elementwise_and_keeps_shapes(values):
 def test_exact_log_refuses_what_is_outside_its_domain(bad):
     with pytest.raises(ValueError, match="positive finite normal"):
         exact_log(bad)
+    with pytest.raises(ValueError, match="positive finite normal"):
+        rng_module._exact_log_one(bad)
     with pytest.raises(ValueError, match="positive finite normal"):
         exact_log([1.0, bad, 2.0])
 

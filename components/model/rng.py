@@ -19,6 +19,9 @@ per use (per view, per visitor): there is no module-level generator.
 
 from __future__ import annotations
 
+import math
+import struct
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -98,6 +101,42 @@ def _exact_log_chunk(chunk: FloatArray) -> FloatArray:
     return np.where(((2 + hx) & 0xFFFFF) < 3, near_one, general)
 
 
+_DOUBLE, _TWO_WORDS = struct.Struct("<d"), struct.Struct("<II")  # a double as (low, high) words
+
+
+def _exact_log_one(x: float) -> float:
+    """exact_log of one Python float (an IEEE double too), branch by branch as Rng.exactLog reads.
+
+    The same operations as _exact_log_chunk, without ~40 numpy calls: the one-draw methods
+    (a bandit step's normal) use it. Tests check that it equals exact_log bit for bit.
+    """
+    if not _SMALLEST_NORMAL <= x <= _LARGEST:
+        raise ValueError("exact_log takes positive finite normal numbers (2**-1022 <= x < inf)")
+    low, high = _TWO_WORDS.unpack(_DOUBLE.pack(x))
+    hx = high & 0xFFFFF
+    i = (hx + 0x95F64) & 0x100000
+    k = (high >> 20) - 1023 + (i >> 20)
+    f = _DOUBLE.unpack(_TWO_WORDS.pack(low, hx | (i ^ 0x3FF00000)))[0] - 1.0
+    dk = float(k)
+    if ((2 + hx) & 0xFFFFF) < 3:
+        if f == 0.0:
+            return 0.0 if k == 0 else dk * _LN2_HI + dk * _LN2_LO
+        r = f * f * (0.5 - 0.3333333333333333 * f)
+        return f - r if k == 0 else dk * _LN2_HI - ((r - dk * _LN2_LO) - f)
+    s = f / (2.0 + f)
+    z = s * s
+    w = z * z
+    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
+    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
+    r = t2 + t1
+    if 0x6147A <= hx <= 0x6B851:
+        hfsq = 0.5 * f * f
+        if k == 0:
+            return f - (hfsq - s * (hfsq + r))
+        return dk * _LN2_HI - ((hfsq - (s * (hfsq + r) + dk * _LN2_LO)) - f)
+    return f - s * (f - r) if k == 0 else dk * _LN2_HI - ((s * (f - r) - dk * _LN2_LO) - f)
+
+
 def _check_count(n: int) -> int:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
         raise ValueError("the number of draws must be a whole number >= 0")
@@ -129,8 +168,11 @@ class Mulberry32:
         return _mix(counters)
 
     def word(self) -> int:
-        """The next 32-bit word."""
-        return int(self.words(1)[0])
+        """The next 32-bit word (_mix on Python ints masked to 32 bits: no numpy call for one word)."""
+        self.state = t = (self.state + _INCREMENT) & _MASK
+        t = ((t ^ (t >> 15)) * (t | 1)) & _MASK
+        t ^= (t + ((t ^ (t >> 7)) * (t | 61) & _MASK)) & _MASK
+        return t ^ (t >> 14)
 
     def uniforms(self, n: int) -> FloatArray:
         """n uniforms in [0, 1): word / 2**32, exact in float64 (0 is possible, 1 is not)."""
@@ -149,8 +191,8 @@ class Mulberry32:
         return -exact_log(-exact_log(self.open_uniforms(n)))
 
     def gumbel(self) -> float:
-        """One standard Gumbel draw."""
-        return float(self.gumbels(1)[0])
+        """One standard Gumbel draw, as gumbels(1)."""
+        return -_exact_log_one(-_exact_log_one((self.word() + 0.5) / _TWO_32))
 
     def normals(self, n: int) -> FloatArray:
         """n standard normal draws by Marsaglia's polar method: u * sqrt(-2 ln s / s), s = u^2 + v^2.
@@ -177,5 +219,10 @@ class Mulberry32:
         return out
 
     def normal(self) -> float:
-        """One standard normal draw."""
-        return float(self.normals(1)[0])
+        """One standard normal draw, as normals(1): the polar method try by try, on Python floats."""
+        while True:
+            u = (self.word() - _TWO_31) / _TWO_31
+            v = (self.word() - _TWO_31) / _TWO_31
+            s = u * u + v * v
+            if 0.0 < s < 1.0:
+                return u * math.sqrt(-2.0 * _exact_log_one(s) / s)
