@@ -36,7 +36,7 @@ SHOTS = [
     ("temperature", "view=temperature", 1280, ".exercises"),
     ("decoding", "view=decoding&K=6&z=2.5,-1,3.2,0.5,1.8,-0.3&top_k=5&top_p=0.95&min_p=0.1", 1280,
      ".exercises"),
-    ("bandit", "view=bandit&K=6&seed=7&tau=0.5&reveal=on", 1280, ".exercises"),
+    ("bandit", "view=bandit&K=6&seed=7&tau=0.5&reveal=on&runs=100", 1280, ".exercises"),
     ("training", "view=training&K=3&data=wrong-start&cost=compare", 1280, ".exercises"),
     ("relatives", "view=relatives&K=6&z=2.5,-1,3.2,0.5,2.9,-0.3&tau=0.7", 1280, ".exercises"),
     ("sampling", "view=sampling&K=5&z=2.5,-1,3.2,0.5,1&seed=7&count=1000&method=gumbel", 1280, ".exercises"),
@@ -46,6 +46,8 @@ SHOTS = [
 # tab a 1000-step run).
 STEPS_BEFORE = {"training": (".training-step button", 60), "decoding": (".decoding-generate button", 1),
                 "sampling": (".sampling-draw button", 1), "bandit": (".bandit-run1000 button", 1)}
+# What a shot waits to be gone after its steps: the bandit's curves are averaged over frames.
+GONE_BEFORE = {"bandit": ".bandit-curves .progress"}
 
 
 def settle(page: Page) -> None:
@@ -57,12 +59,14 @@ def settle(page: Page) -> None:
 
 
 def shoot(page: Page, url: str, path: Path, element: str | None,
-          steps: tuple[str, int] = ("", 0)) -> None:
+          steps: tuple[str, int] = ("", 0), gone: str | None = None) -> None:
     page.goto(url)
     settle(page)
     button, times = steps
     for _ in range(times):
         page.locator(button).click()
+    if gone:
+        page.locator(gone).wait_for(state="detached", timeout=120_000)
     if times:
         settle(page)
     if element is None:
@@ -102,7 +106,7 @@ def main(argv: list[str]) -> int:
                     link = "&".join(part for part in (query, f"lang={lang}") if part)
                     path = OUT / f"{name}-{lang}-{width}.png"
                     shoot(page, f"http://127.0.0.1:{port}/app?{link}", path, element,
-                          STEPS_BEFORE.get(name, ("", 0)))
+                          STEPS_BEFORE.get(name, ("", 0)), GONE_BEFORE.get(name))
                     context.close()
                     if (name, lang, width) == ("main", "en", 1280):
                         shutil.copyfile(path, ROOT / "docs" / "screenshot.png")
