@@ -16,6 +16,7 @@ from bokeh.server.urls import per_app_patterns
 from panel.io.server import DocHandler
 
 from ..words.i18n import Texts, choose_language
+from .admission import ArrivalGate
 
 RETRY_AFTER_S = 10
 
@@ -32,20 +33,30 @@ def busy_page(lang: str, seconds: int = RETRY_AFTER_S) -> str:
             f'<h1>{title}</h1><p>{text}</p><p><a href="">{escape(texts("busy.retry"))}</a></p></body></html>')
 
 
-def capped_doc_handler(max_sessions: int) -> type[DocHandler]:
-    """Panel's page handler, answering 503 once the app holds ``max_sessions`` sessions."""
+def capped_doc_handler(max_sessions: int, gate: ArrivalGate | None = None) -> type[DocHandler]:
+    """Panel's page handler, answering 503 once the app holds ``max_sessions`` sessions, and
+    building one arriving visitor's page at a time (serving/admission.py)."""
+    gate = gate if gate is not None else ArrivalGate()
 
     class CappedDocHandler(DocHandler):
         async def get(self, *args: Any, **kwargs: Any) -> None:
-            if len(self.application_context.sessions) >= max_sessions:
-                lang = self.get_argument("lang", "") or ""
-                self.set_status(503)
-                self.set_header("Retry-After", str(RETRY_AFTER_S))
-                self.set_header("Cache-Control", "no-store")
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(busy_page(lang))
+            if self._full():  # a refused request does not queue
                 return
-            await super().get(*args, **kwargs)
+            async with gate.admitted():
+                if not self._full():  # sessions opened while this one waited count too
+                    await super().get(*args, **kwargs)
+
+        def _full(self) -> bool:
+            """Answers the busy page when the app is full; says whether it did."""
+            if len(self.application_context.sessions) < max_sessions:
+                return False
+            lang = self.get_argument("lang", "") or ""
+            self.set_status(503)
+            self.set_header("Retry-After", str(RETRY_AFTER_S))
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(busy_page(lang))
+            return True
 
     return CappedDocHandler
 
