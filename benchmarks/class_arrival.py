@@ -10,7 +10,9 @@ visitor had its document and the p95, when Chromium was interactive, the server'
 arriving visitor, its memory per open visitor, its memory 20 s after they left against idle;
 and once per app, server start (process spawned) to the first interactive Chromium page.
 
-    .venv/bin/python benchmarks/class_arrival.py [--levels 30,100] [--json out.json]
+    .venv/bin/python benchmarks/class_arrival.py [--levels 30,100] [--json out.json] [--panel-serve]
+
+--panel-serve adds softmax-lab under `panel serve app.py` (the other way the README serves it).
 
 127.0.0.1 only; every wait bounded (a run takes 3-6 minutes). Not a test: nothing is asserted.
 Run it alone on the machine (2 cores): the table says the load average.
@@ -40,6 +42,7 @@ from tests.load.bokeh_session import BokehSession  # noqa: E402
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 APPS = ("softmax-lab", "naive Panel app")
+PANEL_SERVE = "softmax-lab (panel serve)"
 WORKING = 5  # visitors already working when the class arrives (benchmarks/capacity.py's measure)
 # Every chart source of every document on the page, as text: a change shows the page answered.
 SOURCES_JS = """() => JSON.stringify([...(window.Bokeh?.documents ?? [])].flatMap((doc) =>
@@ -55,11 +58,12 @@ def start(app: str) -> tuple[subprocess.Popen, str, str, float]:
         env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}
         path = "/app"
     else:
-        command = [sys.executable, "-m", "panel", "serve", "benchmarks/baseline_app.py", "--address",
+        script = "app.py" if app == PANEL_SERVE else "benchmarks/baseline_app.py"
+        command = [sys.executable, "-m", "panel", "serve", script, "--address",
                    "127.0.0.1", "--port", str(port), "--allow-websocket-origin", f"127.0.0.1:{port}",
                    "--liveness", "--unused-session-lifetime", "2000", "--check-unused-sessions", "1000"]
         env = dict(os.environ)
-        path = "/baseline_app"
+        path = f"/{Path(script).stem}"
     spawned = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
@@ -198,11 +202,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="30,100", help="visitors arriving at once, comma-separated")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--panel-serve", action="store_true", help=f"also measure {PANEL_SERVE}")
+    parser.add_argument("--no-start", action="store_true", help="skip server start to first interactive page")
     args = parser.parse_args()
     load = os.getloadavg()[0]
-    rows = [level(app, int(n)) for n in args.levels.split(",") for app in APPS]
-    starts = {app: start_to_interactive(app) for app in APPS}
-    print(f"\nA class arriving at once (load average {load:.2f} at the start; {os.cpu_count()} cores)\n")
+    apps = (APPS[0], PANEL_SERVE, APPS[1]) if args.panel_serve else APPS
+    rows = [level(app, int(n)) for n in args.levels.split(",") for app in apps]
+    starts = {} if args.no_start else {app: start_to_interactive(app) for app in apps}
+    print(f"\nA class arriving at once (load average {load:.2f} at the start, "
+          f"{os.getloadavg()[0]:.2f} at the end; {os.cpu_count()} cores)\n")
     print("| visitors | app | last has its document | p95 | Chromium interactive | server CPU per visitor "
           f"| memory per open visitor | memory after they left | lag of {WORKING} working visitors, p95 |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
