@@ -8,7 +8,8 @@ real Chromium page, timed until it is interactive: a key press on its first slid
 charts' data (the naive app's change comes back from its server). Reported: when the last light
 visitor had its document and the p95, when Chromium was interactive, the server's CPU per
 arriving visitor, its memory per open visitor, its memory 20 s after they left against idle;
-and once per app, server start (process spawned) to the first interactive Chromium page.
+and once per app, server start (process spawned) to the first interactive Chromium page (ours both as a
+first start of its code, which builds the page, and as a restart, which reads it: serving/page_cache.py).
 
     .venv/bin/python benchmarks/class_arrival.py [--levels 30,100] [--json out.json] [--panel-serve]
 
@@ -29,6 +30,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -43,6 +45,7 @@ from tests.load.bokeh_session import BokehSession  # noqa: E402
 CHROMIUM = "/usr/lib/chromium/chromium"
 APPS = ("softmax-lab", "naive Panel app")
 PANEL_SERVE = "softmax-lab (panel serve)"
+RUN_PAGE_CACHE = Path(tempfile.mkdtemp(prefix="class-arrival-pages-"))  # ours, this run's builds only
 WORKING = 5  # visitors already working when the class arrives (benchmarks/capacity.py's measure)
 # Every chart source of every document on the page, as text: a change shows the page answered.
 SOURCES_JS = """() => JSON.stringify([...(window.Bokeh?.documents ?? [])].flatMap((doc) =>
@@ -50,12 +53,14 @@ SOURCES_JS = """() => JSON.stringify([...(window.Bokeh?.documents ?? [])].flatMa
     .map((m) => m.data)))"""
 
 
-def start(app: str) -> tuple[subprocess.Popen, str, str, float]:
-    """The app's server; returns the process, base URL, app path and when it was spawned."""
+def start(app: str, page_cache: Path | None = None) -> tuple[subprocess.Popen, str, str, float]:
+    """The app's server; returns the process, base URL, app path and when it was spawned.
+    ``page_cache``: ours keeps its built page there between starts (None: the run's own folder)."""
     port = free_port()
     if app == "softmax-lab":
         command = [sys.executable, "app.py"]
-        env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000"}
+        env = {**os.environ, "SOFTMAX_LAB_PORT": str(port), "SOFTMAX_LAB_SESSION_LIFETIME_MS": "2000",
+               "SOFTMAX_LAB_PAGE_CACHE": str(page_cache or RUN_PAGE_CACHE)}
         path = "/app"
     else:
         script = "app.py" if app == PANEL_SERVE else "benchmarks/baseline_app.py"
@@ -183,8 +188,8 @@ def level(app: str, count: int) -> dict:
         process.wait(timeout=30)
 
 
-def start_to_interactive(app: str) -> float | None:
-    process, base_url, path, spawned = start(app)
+def start_to_interactive(app: str, page_cache: Path | None = None) -> float | None:
+    process, base_url, path, spawned = start(app, page_cache)
     try:
         result: dict = {}
         chromium_interactive(base_url + path, spawned, result)
@@ -208,7 +213,14 @@ def main() -> None:
     load = os.getloadavg()[0]
     apps = (APPS[0], PANEL_SERVE, APPS[1]) if args.panel_serve else APPS
     rows = [level(app, int(n)) for n in args.levels.split(",") for app in apps]
-    starts = {} if args.no_start else {app: start_to_interactive(app) for app in apps}
+    starts = {}
+    if not args.no_start:
+        # Ours twice: a first start of this code (an empty page cache: the page is built), then a
+        # restart (serving/page_cache.py: the page read from the folder the first start wrote).
+        first_start = Path(tempfile.mkdtemp(prefix="class-arrival-first-start-"))
+        starts = {f"{APPS[0]} (first start)": start_to_interactive(APPS[0], first_start),
+                  f"{APPS[0]} (restart)": start_to_interactive(APPS[0], first_start),
+                  **{app: start_to_interactive(app) for app in apps if app != APPS[0]}}
     print(f"\nA class arriving at once (load average {load:.2f} at the start, "
           f"{os.getloadavg()[0]:.2f} at the end; {os.cpu_count()} cores)\n")
     print("| visitors | app | last has its document | p95 | Chromium interactive | server CPU per visitor "

@@ -26,7 +26,8 @@ PAGE_TEMPLATE = Template((Path(__file__).parent / "templates" / "page.html").rea
 PAGE_CSS = (STATIC_DIR / "css" / "page.css").read_text(encoding="utf-8")
 
 
-def create_app(on_visitor: Callable[[Visitor], None] | None = None, *, page_scripts: bool = False) -> None:
+def create_app(on_visitor: Callable[[Visitor], None] | None = None, *, page_scripts: bool = False,
+               page_cache: Path | None = None) -> None:
     """A visitor's session: its own state, and the shared page of its language around it.
 
     The page (serving/shared_page.py) is the same for every visitor of a language and is built
@@ -34,6 +35,7 @@ def create_app(on_visitor: Callable[[Visitor], None] | None = None, *, page_scri
     the link at once costs the server a few models each instead of a whole page each.
     ``on_visitor``: told of each new visitor (tests read their states). ``page_scripts``: the
     server answers /softmax-page/ (PageScriptHandler), so the page's script is a file of its own.
+    ``page_cache``: the folder where built pages are kept between starts (SOFTMAX_LAB_PAGE_CACHE).
 
     Embedded by a <script> tag (autoload.js), the page is the session's own document, as before:
     Bokeh's script embed renders only the session's document, so it is built per visitor
@@ -46,7 +48,7 @@ def create_app(on_visitor: Callable[[Visitor], None] | None = None, *, page_scri
     if "bokeh-autoload-element" in args:
         _create_embedded_page(document, args)
         return
-    shared = shared_page(choose_language(requested_language(args)))
+    shared = shared_page(choose_language(requested_language(args)), page_cache)
     visitor = attach_visitor(document, SoftmaxState(lang=shared.lang))
     document.template = PAGE_TEMPLATE
     script_url = f"{pn.state.base_url}{PAGE_SCRIPTS}/{shared.js_name}" if page_scripts else None
@@ -80,19 +82,19 @@ def requested_text(session_args: dict[str, list[bytes]], name: str) -> str:
 
 def serve(settings: ServerSettings) -> None:
     """Serve the app the way the container and the README do; memory of closed sessions is released."""
-    # The default page is built while the server starts listening and a first browser starts:
-    # a first visitor meanwhile waits for this build (shared_page's lock), never builds another.
-    threading.Thread(target=shared_page, args=(DEFAULT_LANGUAGE,), name="build-shared-page",
-                     daemon=True).start()
+    # The default page is built (or read from the page cache) while the server starts listening
+    # and a first browser starts: a first visitor meanwhile waits for it (shared_page's lock).
+    threading.Thread(target=shared_page, args=(DEFAULT_LANGUAGE, settings.page_cache),
+                     name="build-shared-page", daemon=True).start()
     cap_sessions(settings.max_sessions)
 
     def app() -> None:  # a plain function: Panel serves a function, not a partial
-        create_app(page_scripts=True)
+        create_app(page_scripts=True, page_cache=settings.page_cache)
 
     kwargs = settings.server_kwargs()
     # Ours come before Bokeh's patterns: its root redirect drops the link's query.
-    kwargs["extra_patterns"] = [*kwargs["extra_patterns"], (rf"/{PAGE_SCRIPTS}/([^/]+)", PageScriptHandler),
-                                (r"/?", RootRedirect, {"app": "app"})]
+    scripts = (rf"/{PAGE_SCRIPTS}/([^/]+)", PageScriptHandler, {"kept_in": settings.page_cache})
+    kwargs["extra_patterns"] = [*kwargs["extra_patterns"], scripts, (r"/?", RootRedirect, {"app": "app"})]
     server = pn.serve({"app": app}, show=False, start=False, title=TITLE, liveness=True, **kwargs)
     ClosedSessionSweeper(server).start(settings.check_sessions_ms)
     server.start()

@@ -13,6 +13,9 @@ the container and the tests.
                                  that retries by itself (default 2000: ~250 MB; serving/busy.py)
     SOFTMAX_LAB_STATS            1 to answer /stats with the open sessions and the memory in use
                                  (for monitoring and the load tests; off by default)
+    SOFTMAX_LAB_PAGE_CACHE       folder where the built page is kept for the next start of the same
+                                 code (serving/page_cache.py; default $XDG_CACHE_HOME/softmax-lab,
+                                 else ~/.cache/softmax-lab); "off" builds it at every start
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import ctypes
 import gc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bokeh.settings import settings as bokeh_settings
@@ -69,6 +73,7 @@ class ServerSettings:
     session_lifetime_ms: int = 15000
     max_sessions: int = 2000
     stats: bool = False
+    page_cache: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> ServerSettings:
@@ -88,6 +93,7 @@ class ServerSettings:
                                      1000, 86_400_000),
             max_sessions=_int(environ, "SOFTMAX_LAB_MAX_SESSIONS", cls.max_sessions, 1, 100_000),
             stats=environ.get("SOFTMAX_LAB_STATS", "").strip() == "1",
+            page_cache=_page_cache(environ),
         )
 
     @property
@@ -120,6 +126,19 @@ class ServerSettings:
         if self.address not in ("0.0.0.0", "::", ""):
             own.add(f"{self.address}:{self.port}")
         return sorted((own | set(self.allowed_origins)) - {FILE_PAGES})
+
+
+def _page_cache(environ: Mapping[str, str]) -> Path | None:
+    """SOFTMAX_LAB_PAGE_CACHE as a folder (None: "off"; no home folder: none either)."""
+    raw = environ.get("SOFTMAX_LAB_PAGE_CACHE", "").strip()
+    if raw.lower() == "off":
+        return None
+    if raw:
+        return Path(raw)
+    if environ.get("XDG_CACHE_HOME", "").strip():
+        return Path(environ["XDG_CACHE_HOME"].strip()) / "softmax-lab"
+    home = environ.get("HOME", "").strip()
+    return Path(home) / ".cache" / "softmax-lab" if home else None
 
 
 def security_headers(frame_ancestors: str) -> type[OutputTransform]:

@@ -22,7 +22,7 @@ import gzip
 import hashlib
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 
 from bokeh.document import Document
 from bokeh.embed.elements import div_for_render_item, script_for_render_items
@@ -36,6 +36,7 @@ from ..browser.browser_js import js_source
 from ..page.context import Inputs
 from ..page.shell.page import SoftmaxLab
 from ..words.i18n import LANGUAGES
+from . import page_cache
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,17 @@ class SharedPage:
     js: bytes = field(repr=False)  # the script's code, for the page's script file
     js_gzip: bytes = field(repr=False)
 
+    def as_text(self) -> dict[str, str]:
+        """The page as text (serving/page_cache.py keeps it so)."""
+        return {"divs": str(self.divs), "script": str(self.script), "title": self.title, "lang": self.lang,
+                "description": self.description, "js": self.js.decode("utf-8")}
+
+    @classmethod
+    def from_text(cls, text: dict[str, str]) -> SharedPage:
+        js = text["js"].encode("utf-8")
+        return cls(divs=Markup(text["divs"]), script=Markup(text["script"]), title=text["title"],
+                   lang=text["lang"], description=text["description"], js=js, js_gzip=_gzip(js))
+
     @property
     def js_name(self) -> str:
         """The script file's name: a new build of the page gets a new name, so browsers may
@@ -61,14 +73,24 @@ class SharedPage:
 # One build at a time: the server starts building the default page in the background (server.py)
 # and a first visitor arriving meanwhile waits for that build instead of starting another.
 _BUILDING = threading.Lock()
+_PAGES: dict[str, SharedPage] = {}  # per language, for the process's life (the same for all)
 
 
-def shared_page(lang: str) -> SharedPage:
-    """The page in ``lang``, built once per process (see _build_page)."""
+def shared_page(lang: str, kept_in: Path | None = None) -> SharedPage:
+    """The page in ``lang``, built once per process (see _build_page); with ``kept_in`` (a folder,
+    SOFTMAX_LAB_PAGE_CACHE), read from there when a start before this one built the same page,
+    and kept there when built (serving/page_cache.py)."""
     with _BUILDING:
-        built = _build_page.cache_info().currsize
-        page = _build_page(lang)
-        if _build_page.cache_info().currsize > built:
+        page = _PAGES.get(lang)
+        if page is None:
+            kept = page_cache.load(kept_in, lang) if kept_in is not None else None
+            if kept is not None:
+                page = SharedPage.from_text(kept)
+            else:
+                page = _build_page(lang)
+                if kept_in is not None:
+                    page_cache.store(kept_in, page.as_text())
+            _PAGES[lang] = page
             keep_out_of_collections()
         return page
 
@@ -87,7 +109,10 @@ def keep_out_of_collections() -> None:
     gc.freeze()
 
 
-@lru_cache(maxsize=len(LANGUAGES) + 1)
+def _gzip(js: bytes) -> bytes:
+    return gzip.compress(js, 9, mtime=0)
+
+
 def _build_page(lang: str) -> SharedPage:
     """The page in ``lang`` (a code of words/i18n.py), built on first use and kept for the process.
 
@@ -105,15 +130,15 @@ def _build_page(lang: str) -> SharedPage:
     code = script_for_render_items(docs_json, render_items)
     js = code.encode("utf-8")
     return SharedPage(divs=divs, script=Markup(wrap_in_script_tag(code)), title=lab.title, lang=lab.lang,
-                      description=lab.texts("page.description"), js=js, js_gzip=gzip.compress(js, 9, mtime=0))
+                      description=lab.texts("page.description"), js=js, js_gzip=_gzip(js))
 
 
-def built_page(js_name: str) -> SharedPage | None:
+def built_page(js_name: str, kept_in: Path | None = None) -> SharedPage | None:
     """The page built in this process whose script file is ``js_name`` (None: no such build)."""
     lang = js_name.rsplit("-", 1)[0]
     if lang not in LANGUAGES:
         return None
-    page = shared_page(lang)
+    page = shared_page(lang, kept_in)
     return page if page.js_name == js_name else None
 
 
@@ -132,8 +157,11 @@ PAGE_SCRIPTS = "softmax-page"  # the route of the pages' script files
 class PageScriptHandler(RequestHandler):
     """/softmax-page/<lang>-<hash>.js: a built page's script, compressed once, cached for ever."""
 
+    def initialize(self, kept_in: Path | None = None) -> None:
+        self.kept_in = kept_in  # SOFTMAX_LAB_PAGE_CACHE: another process may have built the page
+
     def get(self, js_name: str) -> None:
-        page = built_page(js_name)
+        page = built_page(js_name, self.kept_in)
         if page is None:
             raise HTTPError(404)
         self.set_header("Content-Type", "text/javascript; charset=utf-8")
