@@ -4,6 +4,9 @@ The maths is components/model/bandit.py and its twin static/js/lib/bandit.js. Th
 the number of steps taken (a source); the browser replays that many steps from the seed on every
 render (static/js/callbacks/exercises/bandit.js), so what is shown is a function of the seed, K,
 tau, alpha, epsilon and the steps, the same in Python and in the browser, and nothing is stored.
+"Agent shown" picks whose q_t and P_t (by that agent's rule) the table shows; "Runs averaged"
+above 1 averages the curves over problems seed, seed + 1, ... (bandit.average), computed a few runs
+per animation frame in the browser (500 runs of 1000 steps take seconds: benchmarks/bandit_run.py).
 """
 
 from __future__ import annotations
