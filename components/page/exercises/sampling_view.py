@@ -12,7 +12,17 @@ in the browser (static/js/callbacks/exercises/sampling.js).
 from __future__ import annotations
 
 from bokeh.layouts import column, row
-from bokeh.models import Button, ColumnDataSource, Div, FactorRange, NumericInput, RadioButtonGroup, Range1d
+from bokeh.models import (
+    BasicTicker,
+    Button,
+    ColumnDataSource,
+    CustomJSTickFormatter,
+    Div,
+    FactorRange,
+    NumericInput,
+    RadioButtonGroup,
+    Range1d,
+)
 from bokeh.plotting import figure
 
 from ...model.state import MAX_K
@@ -105,4 +115,12 @@ class SamplingView(ExerciseView):
         legend.orientation, legend.label_text_font_size, legend.border_line_color = "horizontal", "12px", None
         chart.add_layout(legend, "above")  # never over the bars
         chart.xgrid.grid_line_color = None
+        # A y axis of one width for every N: whole-number ticks, in a monospace font, padded to the
+        # digits of the largest count the chart can show. A label one digit wider would change the
+        # axis's width, and BokehJS then re-lays out the plot in the frame of the Draw (~20 ms,
+        # more than the frame: benchmarks/sampling_frame.py).
+        chart.yaxis.ticker = BasicTicker(min_interval=1)
+        chart.yaxis.formatter = CustomJSTickFormatter(args={"digits": len(str(2 * MAX_DRAWN))},
+                                                      code="return tick.toFixed(0).padStart(digits);")
+        chart.yaxis.major_label_text_font = "monospace"
         return chart
