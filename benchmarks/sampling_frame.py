@@ -34,7 +34,10 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 HOOK = """() => {
   window.__times = [];
   let started = null;
-  window.addEventListener("click", (e) => { started = e.timeStamp; }, {capture: true});
+  // Only Draw's clicks: Reset's change of the counts is not what is measured.
+  window.addEventListener("click", (e) => {
+    started = e.composedPath().some((el) => el.classList?.contains("sampling-draw")) ? e.timeStamp : null;
+  }, {capture: true});
   const source = Bokeh.documents[0].get_model_by_name("sampling-counts");
   source.connect(source.change, () => {
     if (started === null) return;

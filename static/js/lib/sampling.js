@@ -45,17 +45,21 @@ const Sampling = (() => {
     return lo;
   }
 
+  // Plain loops, no array per draw: 10 000 draws must fit in a frame with their chart.
   function draw(a, rng, n) {
     const c = cumulative(a);
     const total = c[c.length - 1];
-    return Int32Array.from({length: checkCount(n)}, () => search(c, rng.uniform() * total));
+    const out = new Int32Array(checkCount(n));
+    for (let i = 0; i < out.length; i += 1) out[i] = search(c, rng.uniform() * total);
+    return out;
   }
 
   const drawOne = (a, rng) => draw(a, rng, 1)[0];
 
   function counts(indices, size) {
     const out = new Array(size).fill(0);
-    for (const j of indices) {
+    for (let i = 0; i < indices.length; i += 1) {
+      const j = indices[i];
       if (!Number.isInteger(j) || j < 0 || j >= size) throw new RangeError(`indices must be from 0 to ${size - 1}`);
       out[j] += 1;
     }
@@ -107,9 +111,20 @@ const Sampling = (() => {
     return {index: argmax(scores), gumbel, scores, offset: peakScaled};
   }
 
+  // argmax() of each draw's scores, the K Gumbel numbers taken in order, without their array.
   function gumbelMaxDraws(z, tau, rng, n) {
     const {shifted} = shiftedOf(z, tau);
-    return Int32Array.from({length: checkCount(n)}, () => argmax(shifted.map((s) => s + rng.gumbel())));
+    const out = new Int32Array(checkCount(n));
+    for (let i = 0; i < out.length; i += 1) {
+      let best = 0;
+      let top = shifted[0] + rng.gumbel();
+      for (let j = 1; j < shifted.length; j += 1) {
+        const score = shifted[j] + rng.gumbel();
+        if (score > top) { top = score; best = j; }
+      }
+      out[i] = best;
+    }
+    return out;
   }
 
   // (z - max z)/tau clipped at -1e300 and max z / tau, as softmax_math._shifted() (and its messages).
