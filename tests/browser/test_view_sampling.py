@@ -12,6 +12,7 @@ from components.model import sampling
 from components.model import softmax_math as sm
 from components.model.rng import Mulberry32
 from components.page.charts.bar_chart import output_names
+from components.page.exercises.sampling_view import MAX_DRAWN
 from components.words.number_format import format_fixed
 from tests.browser.screen import look_at_tab, notice, open_app, press_on_slider
 
@@ -179,3 +180,51 @@ def test_a_bad_seed_in_the_box_gets_a_message_and_the_last_good_seed(page, serve
     assert page.evaluate(INPUTS_JS)["seed"] == 9
     draw(page)
     assert_counts_are_numpys(page, 100)
+
+
+def link_query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+@pytest.mark.parametrize("method", ["cdf", "gumbel"])
+def test_a_copied_link_replays_the_same_draws(browser, page, served_app, method):
+    """N is in the link: the page opened from it shows the same counts, chart, table and TV."""
+    open_tab(page, f"{served_app}?K=4&z=0.3,-1,2,0.8&tau=1.5&view=sampling&seed=11&method={method}")
+    draw(page, 3)
+    page.locator(".sampling-count").get_by_role("button", name="10", exact=True).click()
+    draw(page)
+    page.wait_for_url(lambda url: "drawn=310&" in url + "&", timeout=5000)
+    assert link_query(page)["drawn"] == "310"
+    shown = page.evaluate(SHOWN_JS)
+    texts = page.locator(".sampling-table, .sampling-summary, .sampling-gumbel").all_inner_texts()
+    other = browser.new_context().new_page()
+    open_tab(other, page.url)
+    expect(other.locator(f"{SUMMARY} b.drawn")).to_have_text(format_fixed(310, 0))
+    assert other.evaluate(SHOWN_JS) == shown
+    assert other.locator(".sampling-table, .sampling-summary, .sampling-gumbel").all_inner_texts() == texts
+    assert_counts_are_numpys(other, 310, gumbel=method == "gumbel")
+    assert notice(other) == ""
+    draw(other)  # the stream goes on from the link's N
+    assert_counts_are_numpys(other, 320, gumbel=method == "gumbel")
+    other.locator(".sampling-reset button").click()
+    other.wait_for_url(lambda url: "drawn=" not in url, timeout=5000)
+    expect(other.locator(SUMMARY)).to_contain_text("No draws yet")
+    other.context.close()
+
+
+@pytest.mark.parametrize(("drawn", "used", "said"), [
+    ("-5", 0, f"Link drawn: -5 is outside 0 to {MAX_DRAWN}, so 0 is used."),
+    ("1e9", MAX_DRAWN, f"so {MAX_DRAWN} is used."),
+    ("1e400", MAX_DRAWN, "too large even to compute with"),
+    ("abc", 0, "Link drawn: \"abc\" is not a number"),
+    ("2.5", 3, "Link drawn: 2.5 is not a whole number, so 3 is used."),
+])
+def test_a_bad_drawn_in_a_link_gets_a_message_and_a_safe_value(page, served_app, drawn, used, said):
+    open_tab(page, f"{served_app}?view=sampling&K=3&seed=4&drawn={drawn}")
+    expect(page.locator(".notice .bk-clearfix")).to_contain_text(said)
+    if used == 0:
+        expect(page.locator(SUMMARY)).to_contain_text("No draws yet")
+        assert page.evaluate(SHOWN_JS)["count"] == [0] * 3
+    else:
+        expect(page.locator(f"{SUMMARY} b.drawn")).to_have_text(format_fixed(used, 0))
+        assert_counts_are_numpys(page, used)

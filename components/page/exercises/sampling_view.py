@@ -4,7 +4,7 @@ Draw adds 1 to 10 000 draws; the counts of each output stand beside N a_j with a
 +-2 standard errors, sqrt(N a_j (1 - a_j)), and the total variation between the frequencies
 and a shrinks like 1/sqrt(N). The draws are a function of the seed, z, tau and how many were
 drawn (the first N uniforms of Mulberry32(seed)), so a slider change redraws the same N from the
-new a and numpy's sampling.draw gives the very same counts. A switch draws by Gumbel-max instead,
+new a and numpy's sampling.draw gives the very same counts; N is in the link too (?drawn=). A switch draws by Gumbel-max instead,
 argmax_j ((z_j - max z)/tau + g_j), and shows the first draw's perturbed scores. Everything runs
 in the browser (static/js/callbacks/exercises/sampling.js).
 """
@@ -60,6 +60,10 @@ class SamplingView(ExerciseView):
         self.in_link(self.seed, "seed", low=SEED_LOW, high=SEED_HIGH, integer=True)
         self.in_link(self.count, "count", prop="active", kind="choice", choices=[str(n) for n in COUNTS])
         self.in_link(self.method, "method", prop="active", kind="choice", choices=list(METHODS))
+        # N, how many were drawn, in a box never shown: the link carries it (?drawn=), so a copied
+        # link replays the same N draws from its seed. Draw and Reset set it (sampling.js).
+        self.drawn = NumericInput(value=0, mode="int", visible=False, name="sampling-drawn", syncable=False)
+        self.in_link(self.drawn, "drawn", low=0, high=MAX_DRAWN, integer=True)
         self.draw_button = Button(label=texts("sampling.draw"), button_type="primary",
                                   css_classes=["sampling-draw"])
         self.reset_button = Button(label=texts("sampling.reset"), css_classes=["sampling-reset"])
@@ -77,7 +81,7 @@ class SamplingView(ExerciseView):
         update = context.callback(
             "exercises/sampling.js", source=self.source, chart=self.chart, summary=self.summary,
             table=self.table, gumbel=self.gumbel, seed=self.seed, count=self.count, method=self.method,
-            draw_button=self.draw_button, reset_button=self.reset_button, counts=list(COUNTS),
+            draw_button=self.draw_button, reset_button=self.reset_button, drawn_box=self.drawn, counts=list(COUNTS),
             max_drawn=MAX_DRAWN, a_names=names, seed_low=SEED_LOW, seed_high=SEED_HIGH,
             default_seed=DEFAULT_SEED,
             t=texts.templates("sampling.", "summary_none", "summary", "tv", "limit", "seed_bad", "caption",
@@ -86,8 +90,8 @@ class SamplingView(ExerciseView):
                               "method_gumbel"),
         )
         context.on_input(update)
-        for widget in (self.seed, self.method):
-            widget.js_on_change("value" if widget is self.seed else "active", update)
+        for widget in (self.seed, self.method, self.drawn):
+            widget.js_on_change("active" if widget is self.method else "value", update)
         for button in (self.draw_button, self.reset_button):
             button.js_on_event("button_click", update)
         controls = row(count_title, self.count, self.draw_button, self.reset_button, self.seed, self.method,

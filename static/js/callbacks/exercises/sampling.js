@@ -1,10 +1,10 @@
 // Sampling (components/page/exercises/sampling_view.py): N seeded draws from a = softmax(z/tau),
 // their counts beside N a_j +- 2 standard errors, the total variation and, by Gumbel-max, the
 // first draw's perturbed scores. One code path for every cause: an input (z, tau, K; at load
-// too), Draw (N grows by the chosen count), Reset (N = 0), the seed and the method. The draws
+// too), Draw (N grows by the chosen count), Reset (N = 0), the seed, the method and N (a link). The draws
 // are always the first N of Rng.create(seed), redrawn from the current a, so they are exactly
 // numpy's sampling.draw (or gumbel_max_draws) for the same seed, z, tau and N.
-/* global source, chart, summary, table, gumbel, seed, count, method, draw_button, reset_button, counts,
+/* global source, chart, summary, table, gumbel, seed, count, method, draw_button, reset_button, drawn_box, counts,
    max_drawn, a_names, seed_low, seed_high, default_seed, t */
 const K = z.length;
 const origin = cb_obj?.origin ?? cb_obj;
@@ -20,7 +20,10 @@ if (!(Number.isSafeInteger(s) && s >= seed_low && s <= seed_high)) {
   return;
 }
 source.__seed = s;
-let drawn = source.__drawn ?? 0;
+// N lives in drawn_box (never shown; in the link as ?drawn=, read there within 0..max_drawn).
+// Draw and Reset set it, and its change runs this callback again, which draws the first N.
+const held = drawn_box.value;
+let drawn = Number.isSafeInteger(held) && held >= 0 && held <= max_drawn ? held : 0;
 if (origin === draw_button) {
   const add = counts[count.active] ?? counts[0];
   if (drawn + add > max_drawn) notes.push(formatText(t.limit, {max: formatFixed(max_drawn, 0)}));
@@ -28,7 +31,11 @@ if (origin === draw_button) {
 } else if (origin === reset_button) {
   drawn = 0;
 }
-source.__drawn = drawn;
+if (drawn !== held) {
+  source.__note = notes.join(" ");  // for the call that the new N runs
+  drawn_box.value = drawn;
+  return;
+}
 const gumbelMax = method.active === 1;
 const a = SoftmaxMath.softmax(z, tau);
 const indices = gumbelMax ? Sampling.gumbelMaxDraws(z, tau, Rng.create(s), drawn)
