@@ -4,9 +4,9 @@ Draw adds 1 to 10 000 draws; the counts of each output stand beside N a_j with a
 +-2 standard errors, sqrt(N a_j (1 - a_j)), and the total variation between the frequencies
 and a shrinks like 1/sqrt(N). The draws are a function of the seed, z, tau and how many were
 drawn (the first N uniforms of Mulberry32(seed)), so a slider change redraws the same N from the
-new a and numpy's sampling.draw gives the very same counts; N is in the link too (?drawn=). A switch draws by Gumbel-max instead,
-argmax_j ((z_j - max z)/tau + g_j), and shows the first draw's perturbed scores. Everything runs
-in the browser (static/js/callbacks/exercises/sampling.js).
+new a and numpy's sampling.draw gives the very same counts; N is in the link too (?drawn=). A
+switch draws by Gumbel-max instead, argmax_j ((z_j - max z)/tau + g_j), and shows the first
+draw's perturbed scores. Everything runs in the browser (static/js/callbacks/exercises/sampling.js).
 """
 
 from __future__ import annotations
@@ -81,8 +81,8 @@ class SamplingView(ExerciseView):
         update = context.callback(
             "exercises/sampling.js", source=self.source, chart=self.chart, summary=self.summary,
             table=self.table, gumbel=self.gumbel, seed=self.seed, count=self.count, method=self.method,
-            draw_button=self.draw_button, reset_button=self.reset_button, drawn_box=self.drawn, counts=list(COUNTS),
-            max_drawn=MAX_DRAWN, a_names=names, seed_low=SEED_LOW, seed_high=SEED_HIGH,
+            draw_button=self.draw_button, reset_button=self.reset_button, drawn_box=self.drawn,
+            counts=list(COUNTS), max_drawn=MAX_DRAWN, a_names=names, seed_low=SEED_LOW, seed_high=SEED_HIGH,
             default_seed=DEFAULT_SEED,
             t=texts.templates("sampling.", "summary_none", "summary", "tv", "limit", "seed_bad", "caption",
                               "col_output", "col_a", "col_count", "col_expected", "col_band", "col_shifted",

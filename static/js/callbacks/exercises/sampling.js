@@ -1,8 +1,8 @@
 // Sampling (components/page/exercises/sampling_view.py): N seeded draws from a = softmax(z/tau),
 // their counts beside N a_j +- 2 standard errors, the total variation and, by Gumbel-max, the
 // first draw's perturbed scores. One code path for every cause: an input (z, tau, K; at load
-// too), Draw (N grows by the chosen count), Reset (N = 0), the seed, the method and N (a link). The draws
-// are always the first N of Rng.create(seed), redrawn from the current a, so they are exactly
+// too), Draw (N grows by the chosen count), Reset (N = 0), the seed, the method and N (a link).
+// The draws are always the first N of Rng.create(seed), redrawn from the current a, so they are exactly
 // numpy's sampling.draw (or gumbel_max_draws) for the same seed, z, tau and N.
 /* global source, chart, summary, table, gumbel, seed, count, method, draw_button, reset_button, drawn_box, counts,
    max_drawn, a_names, seed_low, seed_high, default_seed, t */
