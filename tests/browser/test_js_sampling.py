@@ -68,6 +68,24 @@ def test_gumbel_max_agrees_with_numpy(sampling_page, z, tau, seed):
     assert got["draws"] == sampling.gumbel_max_draws(z, tau, Mulberry32(seed), 2000).tolist()
 
 
+@pytest.mark.parametrize(("z", "tau"), [([1.0, 1.0, 1.0, 1.0], 1.0), ([0.0, -1e-12, 1e-12], 1.0),
+                                         ([5.0, -5.0, 4.999999], 0.05), ([900.0, -900.0, 899.9], 1e-3)])
+def test_gumbel_max_draws_skip_no_winner(sampling_page, z, tau):
+    """Ties and near-ties: the draws that skip hopeless exact scores are the argmax of every score
+    (rng.gumbel() added to each output in order) and numpy's."""
+    got = sampling_page.evaluate("""([z, tau, n]) => {
+        const rng = Rng.create(5);
+        const shift = Math.max(...z);
+        const plain = Array.from({length: n}, () => {
+          const scores = z.map((v) => Math.max(-1e300, (v - shift) / tau) + rng.gumbel());
+          return scores.indexOf(Math.max(...scores));
+        });
+        return {plain, fast: Array.from(Sampling.gumbelMaxDraws(z, tau, Rng.create(5), n))};
+    }""", [z, tau, 20_000])
+    assert got["fast"] == got["plain"]
+    assert got["fast"] == sampling.gumbel_max_draws(z, tau, Mulberry32(5), 20_000).tolist()
+
+
 def test_weights_that_are_not_probabilities_draw_alike(sampling_page):
     for a in ([3.0, 1.0], [5e-324, 0.0, 5e-324], [1e308, 1e308, 0.0], [0.0, 0.0, 1.0]):
         got = sampling_page.evaluate("([a]) => Array.from(Sampling.draw(a, Rng.create(3), 500))", [a])
