@@ -35,6 +35,8 @@ DEFAULT_COUNT = 2  # 100
 MAX_DRAWN = 100_000  # draws kept in all: every input change redraws them (~10 ms at this size)
 SEED_LOW, SEED_HIGH, DEFAULT_SEED = 0, 2**32 - 1, 1
 METHODS = ("cdf", "gumbel")  # the link's words for the two ways to draw
+COUNT_COLOR, BAND_COLOR, EXPECTED_COLOR = "#0072B2", "#E69F00", "#D55E00"  # Okabe-Ito: bars, band, mark
+BAND_ALPHA = 0.3
 
 
 class SamplingView(ExerciseView):
@@ -78,6 +80,15 @@ class SamplingView(ExerciseView):
         self.summary = div("sampling-summary", html_attributes={"role": "status", "aria-live": "polite"})
         self.table, self.gumbel = div("sampling-table"), div("sampling-gumbel")
         explanation = div("sampling-explanation", f"<p>{texts('sampling.explanation')}</p>")
+        # The chart's legend as fixed HTML beside it, not a BokehJS Legend: that one rebuilds its
+        # items' DOM and canvases at every repaint (~5 ms of each Draw's frame).
+        band = f"rgba({', '.join(str(int(BAND_COLOR[i:i + 2], 16)) for i in (1, 3, 5))}, {BAND_ALPHA})"
+        keys = ((f"background: {COUNT_COLOR}", "sampling.legend_count"),
+                (f"background: {band}; border: 1px solid {BAND_COLOR}", "sampling.legend_band"),
+                (f"background: {EXPECTED_COLOR}; height: 3px", "sampling.legend_expected"))
+        legend = div("sampling-legend", "<p class='legend'>" + "".join(
+            f"<span class='key'><span class='swatch' style='{style}'></span>{texts(key)}</span>"
+            for style, key in keys) + "</p>")
         update = context.callback(
             "exercises/sampling.js", source=self.source, chart=self.chart, summary=self.summary,
             table=self.table, gumbel=self.gumbel, seed=self.seed, count=self.count, method=self.method,
@@ -97,7 +108,7 @@ class SamplingView(ExerciseView):
         controls = row(count_title, self.count, self.draw_button, self.reset_button, self.seed, self.method,
                        css_classes=["sampling-controls"], sizing_mode="stretch_width",
                        styles={"flex-wrap": "wrap", "gap": "8px", "align-items": "flex-end"})
-        self.model = column(controls, self.summary, self.chart, self.table, self.gumbel, explanation,
+        self.model = column(controls, self.summary, legend, self.chart, self.table, self.gumbel, explanation,
                             sizing_mode="stretch_width")
 
     def _chart(self) -> figure:
@@ -109,15 +120,12 @@ class SamplingView(ExerciseView):
             y_axis_label=texts("sampling.y_axis"),
         )
         chart.x_range.syncable = chart.y_range.syncable = False
-        chart.vbar(x="name", top="count", width=0.6, source=self.source, fill_color="#0072B2",
-                   line_color=None, legend_label=texts("sampling.legend_count"))
-        chart.vbar(x="name", bottom="low", top="high", width=0.85, source=self.source, fill_color="#E69F00",
-                   fill_alpha=0.3, line_color="#E69F00", legend_label=texts("sampling.legend_band"))
-        chart.scatter(x="name", y="expected", marker="dash", size=28, line_width=3, line_color="#D55E00",
-                      source=self.source, legend_label=texts("sampling.legend_expected"))
-        legend = chart.legend[0]
-        legend.orientation, legend.label_text_font_size, legend.border_line_color = "horizontal", "12px", None
-        chart.add_layout(legend, "above")  # never over the bars
+        chart.vbar(x="name", top="count", width=0.6, source=self.source, fill_color=COUNT_COLOR,
+                   line_color=None)
+        chart.vbar(x="name", bottom="low", top="high", width=0.85, source=self.source, fill_color=BAND_COLOR,
+                   fill_alpha=BAND_ALPHA, line_color=BAND_COLOR)
+        chart.scatter(x="name", y="expected", marker="dash", size=28, line_width=3, line_color=EXPECTED_COLOR,
+                      source=self.source)
         chart.xgrid.grid_line_color = None
         # A y axis of one width for every N: whole-number ticks, in a monospace font, padded to the
         # digits of the largest count the chart can show. A label one digit wider would change the
