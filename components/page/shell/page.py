@@ -101,7 +101,8 @@ class SoftmaxLab(pn.viewable.Viewer):
         when the view arrives, the current theme at once and, once rendered, what
         document_ready ran for the page (slider handle names, focusable scroll boxes, charts out
         of the Tab order). ``styled``: a view of this page's document, styled with the page; it
-        gets the page's own load callbacks again (they reach every model of the page), not copies."""
+        gets the page's own load callbacks again (they reach every model of the page), not copies,
+        and ``models`` is not read."""
         if styled:
             return [self._theme_follow], list(self._load_dress)
         add_stylesheets(models, *self._stylesheets)
