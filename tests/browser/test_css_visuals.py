@@ -59,3 +59,33 @@ def test_a_page_can_keep_theming_bokeh_with_css_variables(browser: Browser, serv
     red_skipped, _ = charts_after_a_change(browser, served_app, RED_AXIS_LABELS)
     assert red_kept != plain  # Bokeh honours the variable when the page asks for it
     assert red_skipped == plain  # by default the lookups are skipped, so it is not read
+
+
+# Counts the font-size lookups of BokehJS's plots (PlotView.base_font_size asks getComputedStyle).
+COUNT_FONT_LOOKUPS = """window.__fontLookups = 0;
+const getComputedStyleOf = window.getComputedStyle;
+window.getComputedStyle = function (...args) {
+  if (String(new Error().stack).includes("base_font_size")) window.__fontLookups += 1;
+  return getComputedStyleOf.apply(this, args);
+};"""
+
+
+def font_lookups_in_a_change(browser: Browser, url: str, *scripts: str) -> int:
+    with checked_page(browser) as page:
+        for script in (COUNT_FONT_LOOKUPS, *scripts):
+            page.add_init_script(script)
+        open_app(page, url)
+        press_on_slider(page, "z-slider-4", "ArrowLeft", 1)  # each plot has asked once since load
+        settled_charts(page)
+        page.evaluate("window.__fontLookups = 0")
+        charts_now = chart(page, "softmax-chart")["values"]
+        press_on_slider(page, "z-slider-4", "ArrowRight", 3)
+        page.wait_for_function("(v) => Bokeh.documents[0].get_model_by_name('softmax-chart-bars')"
+                               ".data.value[3] > v", arg=charts_now[3])
+        settled_charts(page)
+        return page.evaluate("window.__fontLookups")
+
+
+def test_plots_ask_their_font_size_once_not_on_every_paint(browser: Browser, served_app: str) -> None:
+    assert font_lookups_in_a_change(browser, served_app, KEEP_CSS_VISUALS) > 0  # BokehJS's own way
+    assert font_lookups_in_a_change(browser, served_app) == 0  # asked before, at the same window size
