@@ -112,7 +112,8 @@ def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
     [arrived] = panel.js_property_callbacks["change:children"]
     assert arrived.args["arrived"] is jacobian.model
     assert exercises._aria in arrived.args["once_rendered"]
-    update = next(cb for cb in lab.controls.dispatch.args["callbacks"] if cb.args.get("cells") is jacobian.source)
+    update = next(cb for cb in lab.controls.dispatch.args["callbacks"]
+                  if cb.args.get("cells") is jacobian.source)
     # Runs only while shown and in view (else waits for the tabs to come into view).
     assert update.code.startswith(GATE_JS) and update.args["self_callback"] is update
     assert update.args["tab_index"] == 1
