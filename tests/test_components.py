@@ -28,8 +28,7 @@ def test_first_render_shows_numpy_values():
 def test_every_input_drives_every_view_in_the_browser():
     lab = SoftmaxLab()
     for slider in [*lab.controls.z_sliders, lab.controls.log_tau_slider]:
-        callbacks = [c for cb in slider.js_property_callbacks["change:value"] if isinstance(cb, CustomJS)
-                     for c in cb.args.get("callbacks", [cb])]  # through the dispatcher (controls/dispatch.js)
+        callbacks = [cb for cb in slider.js_property_callbacks["change:value"] if isinstance(cb, CustomJS)]
         targets = {id(model) for cb in callbacks for model in cb.args.values() if hasattr(model, "id")}
         for view_model in (lab.softmax_chart.source, lab.sigmoid_panel.source, lab.readout.model):
             assert id(view_model) in targets
@@ -112,8 +111,8 @@ def test_a_lazy_page_builds_only_the_shown_tab_and_the_others_when_opened():
     [arrived] = panel.js_property_callbacks["change:children"]
     assert arrived.args["arrived"] is jacobian.model
     assert exercises._aria in arrived.args["once_rendered"]
-    update = next(cb for cb in lab.controls.dispatch.args["callbacks"]
-                  if cb.args.get("cells") is jacobian.source)
+    update = next(cb for cb in lab.controls.z_sliders[0].js_property_callbacks["change:value"]
+                  if isinstance(cb, CustomJS) and cb.args.get("cells") is jacobian.source)
     # Runs only while shown and in view (else waits for the tabs to come into view).
     assert update.code.startswith(GATE_JS) and update.args["self_callback"] is update
     assert update.args["tab_index"] == 1

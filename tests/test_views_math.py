@@ -388,9 +388,7 @@ def test_every_input_drives_the_three_views():
     controls = Controls(state, sync_to_python=False)
     views = [SweepView(controls.context), CrossEntropyView(controls.context), InverseView(controls.context)]
     for slider in [*controls.z_sliders, controls.log_tau_slider, controls.k_slider]:
-        callbacks = [c for cb in slider.js_property_callbacks["change:value"]
-                     for c in cb.args.get("callbacks", [cb])]  # through the dispatcher
-        targets = {id(m) for cb in callbacks for m in cb.args.values()}
+        targets = {id(m) for cb in slider.js_property_callbacks["change:value"] for m in cb.args.values()}
         assert {id(views[0].curves), id(views[1].source), id(views[2].values)} <= targets
 
 

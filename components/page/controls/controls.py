@@ -24,7 +24,7 @@ from bokeh.models import (
     TextInput,
 )
 
-from ...browser.browser_js import MODULES_ARG, browser_modules, js_callback, js_code, js_formatter
+from ...browser.browser_js import MODULES_ARG, browser_modules, js_callback, js_formatter
 from ...model.state import (
     BOOK_Z_LIMIT,
     MAX_K,
@@ -127,12 +127,6 @@ class Controls(pn.viewable.Viewer):
             t=self.texts.templates("controls.", "range_clamped", "range_clamped_item", "list_separator"),
             **{MODULES_ARG: self.browser_modules},
         ))
-        # The one callback every input's change goes through (static/js/callbacks/controls/dispatch.js):
-        # the charts and views update at most once a frame, the last value always.
-        self.dispatch = js_code("controls/dispatch.js", callbacks=[], k_slider=self.k_slider, me=None)
-        self.dispatch.args = {**self.dispatch.args, "me": self.dispatch}
-        for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
-            slider.js_on_change("value", self.dispatch)
         self.inputs = Inputs(z_sliders=self.z_sliders, log_tau_slider=self.log_tau_slider,
                              k_slider=self.k_slider, range_buttons=self.range_buttons, notice=self.notice)
         if sync_to_python:  # not in the static export, which has no server
@@ -156,11 +150,10 @@ class Controls(pn.viewable.Viewer):
                            _on_input=self.on_input)
 
     def on_input(self, callback: CustomJS) -> None:
-        """Run a browser callback whenever any input changes, at most once a frame (``dispatch``),
-        and once at load (``input_callbacks``)."""
+        """Run a browser callback whenever any input changes (and once at load: ``input_callbacks``)."""
         self.input_callbacks.append(callback)
-        # Assigned, not appended: a view built after the page is in a document (a lazy tab) syncs.
-        self.dispatch.args = {**self.dispatch.args, "callbacks": [*self.dispatch.args["callbacks"], callback]}
+        for slider in [*self.z_sliders, self.log_tau_slider, self.k_slider]:
+            slider.js_on_change("value", callback)
 
     def _slider_format(self, log_scale: bool) -> CustomJSTickFormatter:
         """How a slider writes its value in its title: InputCheck.show, as its box does
