@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
 from tests.browser.conftest import ROOT, free_port, server_faults, wait_for_http
+
+
+def in_thread(function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)`` in a thread of its own: in a whole test run the session's Playwright
+    keeps an asyncio loop running in the main thread, where asyncio.run and Playwright's sync API
+    refuse to start (a load test run alone does not show it)."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(function, *args).result()
+
+
+def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """asyncio.run in a thread of its own (see in_thread)."""
+    return in_thread(asyncio.run, coroutine)
 
 
 def stats(base_url: str) -> dict:

@@ -18,7 +18,7 @@ from components.serving.server import create_app
 from components.serving.visitor import Visitor
 from tests.browser.conftest import free_port, wait_for_http
 from tests.load.bokeh_session import BokehSession
-from tests.load.test_soak import run_async
+from tests.load.conftest import run_async
 
 
 def test_arrivals_are_built_one_at_a_time_in_the_order_they_came() -> None:
@@ -39,7 +39,7 @@ def test_arrivals_are_built_one_at_a_time_in_the_order_they_came() -> None:
     async def a_class() -> None:
         await asyncio.gather(*(arrival(i) for i in range(30)))
 
-    asyncio.run(a_class())
+    run_async(a_class())
     assert built == list(range(30))
     assert most_inside == 1
     assert gate.waiting == 0
@@ -76,7 +76,7 @@ def test_work_that_became_ready_runs_before_the_next_arrival_is_built(turns: int
             await asyncio.gather(*(arrival(i) for i in range(5)))
             await asyncio.sleep(0.01)  # the last change's turns
 
-        asyncio.run(a_class())
+        run_async(a_class())
         return events
 
     assert run(gated=True) == [event for i in range(5) for event in (f"build {i}", f"change {i}")]

@@ -14,24 +14,15 @@ import asyncio
 import os
 import random
 import time
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
 
 from tests.load.bokeh_session import BokehSession
-from tests.load.conftest import stats, wait_for_sessions
+from tests.load.conftest import run_async, stats, wait_for_sessions
 
 SESSIONS = int(os.environ.get("SOAK_SESSIONS", "100"))  # fewer only to try the test out
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 SLIDERS = ["z-slider-1", "z-slider-2", "z-slider-3", "z-slider-4", "tau-slider"]
-
-
-def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
-    """asyncio.run in a thread of its own: the session's Playwright keeps a loop in the main thread."""
-    with ThreadPoolExecutor(max_workers=1) as executor:
-        return executor.submit(asyncio.run, coroutine).result()
 
 
 async def user(session: BokehSession, seed: int, until: float) -> dict[str, float]:
