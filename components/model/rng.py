@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import struct
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -72,6 +73,17 @@ def exact_log(x: ArrayLike) -> FloatArray:
     return out.reshape(given.shape)
 
 
+def _log_series(f: Any) -> tuple[Any, Any]:
+    """fdlibm's s = f / (2 + f) and its minimax series R(s^2), for an array or one float: the same
+    operations in the same order, so both paths of exact_log (and Rng.exactLog) round alike."""
+    s = f / (2.0 + f)
+    z = s * s
+    w = z * z
+    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
+    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
+    return s, t2 + t1
+
+
 def _exact_log_chunk(chunk: FloatArray) -> FloatArray:
     bits = chunk.view(np.int64)
     high = bits >> 32  # the high word: sign 0, 11 exponent bits, 20 mantissa bits
@@ -86,12 +98,7 @@ def _exact_log_chunk(chunk: FloatArray) -> FloatArray:
     r = f * f * (0.5 - 0.3333333333333333 * f)
     near_one = np.where(f == 0.0, np.where(at_zero, 0.0, dk * _LN2_HI + dk * _LN2_LO),
                         np.where(at_zero, f - r, dk * _LN2_HI - ((r - dk * _LN2_LO) - f)))
-    s = f / (2.0 + f)
-    z = s * s
-    w = z * z
-    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
-    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
-    r = t2 + t1
+    s, r = _log_series(f)
     hfsq = 0.5 * f * f
     # fdlibm's (hx - 0x6147a) | (0x6b851 - hx) > 0: a mantissa of 1.38 to 1.42 (f^2/2 is split off).
     wide = np.where(at_zero, f - (hfsq - s * (hfsq + r)),
@@ -123,12 +130,7 @@ def _exact_log_one(x: float) -> float:
             return 0.0 if k == 0 else dk * _LN2_HI + dk * _LN2_LO
         r = f * f * (0.5 - 0.3333333333333333 * f)
         return f - r if k == 0 else dk * _LN2_HI - ((r - dk * _LN2_LO) - f)
-    s = f / (2.0 + f)
-    z = s * s
-    w = z * z
-    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
-    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
-    r = t2 + t1
+    s, r = _log_series(f)
     if 0x6147A <= hx <= 0x6B851:
         hfsq = 0.5 * f * f
         if k == 0:
